@@ -1,0 +1,230 @@
+/* newsfacet: a C interface to the parts of Xapian that newsfacet uses.
+ *
+ * The implementation (plugin/xapian/) is the project's only C++.  Every
+ * function catches Xapian::Error, std::bad_alloc and anything else, maps it
+ * to an nf_status code and records a message readable with nf_errmsg(); no
+ * exception ever reaches C.
+ *
+ * Conventions: functions return NF_OK or a negative nf_status; outputs come
+ * first as out-parameters; every *_new / *_open has a matching *_free which
+ * accepts NULL.  Strings passed in are UTF-8 and copied; strings returned as
+ * char ** are malloc'd and owned by the caller (free()).
+ */
+#ifndef NF_XAPIAN_H
+#define NF_XAPIAN_H
+
+#include <stddef.h>
+#include <newsfacet/nf_status.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef unsigned nf_docid;         /* Xapian::docid */
+typedef unsigned nf_termpos;       /* Xapian::termpos */
+typedef unsigned nf_valueno;       /* Xapian::valueno */
+
+typedef struct nf_xdb nf_xdb;             /* Database or WritableDatabase */
+typedef struct nf_xdoc nf_xdoc;           /* Document */
+typedef struct nf_xquery nf_xquery;       /* Query */
+typedef struct nf_xqp nf_xqp;             /* QueryParser */
+typedef struct nf_xenquire nf_xenquire;   /* Enquire */
+typedef struct nf_xmset nf_xmset;         /* MSet */
+typedef struct nf_xspy nf_xspy;           /* ValueCountMatchSpy */
+
+/* Longest term Xapian's glass backend accepts, in bytes. */
+#define NF_XAPIAN_MAX_TERM_BYTES 245
+
+/* ---- Databases -------------------------------------------------------- */
+
+/* Open read-only.  PATH is a database directory, a stub database file
+ * (auto, remote tcp and local lines) or a single-file database. */
+NF_API int nf_xdb_open(nf_xdb **out, const char *path);
+
+enum {
+    NF_XDB_CREATE_OR_OPEN = 1,   /* the default */
+    NF_XDB_CREATE = 2,           /* fail if it exists */
+    NF_XDB_OPEN = 3,             /* fail if it does not exist */
+    NF_XDB_CREATE_OR_OVERWRITE = 4
+};
+/* Open for writing; FLAGS is one of the NF_XDB_* modes.  Fails with
+ * NF_EDB_LOCKED (naming PATH) if another writer holds the lock. */
+NF_API int nf_xdb_open_writable(nf_xdb **out, const char *path, int flags);
+
+/* Open read-only over several databases at once (shards). */
+NF_API int nf_xdb_open_multi(nf_xdb **out, const char *const *paths, size_t n);
+
+NF_API void nf_xdb_free(nf_xdb *db);
+
+/* Bring a reader up to the latest revision; *changed (may be NULL) tells
+ * whether anything moved. */
+NF_API int nf_xdb_reopen(nf_xdb *db, int *changed);
+
+NF_API int nf_xdb_doccount(nf_xdb *db, unsigned *out);
+NF_API int nf_xdb_termfreq(nf_xdb *db, unsigned *out, const char *term);
+NF_API int nf_xdb_uuid(nf_xdb *db, char **out);
+
+/* Writable databases only. */
+NF_API int nf_xdb_commit(nf_xdb *db);
+NF_API int nf_xdb_begin_transaction(nf_xdb *db, int flushed);
+NF_API int nf_xdb_commit_transaction(nf_xdb *db);
+NF_API int nf_xdb_cancel_transaction(nf_xdb *db);
+NF_API int nf_xdb_add_document(nf_docid *out, nf_xdb *db, const nf_xdoc *doc);
+/* Replace every document indexed by UNIQUE_TERM (or add one). */
+NF_API int nf_xdb_replace_document(nf_docid *out, nf_xdb *db,
+                                   const char *unique_term, const nf_xdoc *doc);
+NF_API int nf_xdb_delete_document(nf_xdb *db, const char *unique_term);
+
+/* Metadata: *out is NULL-free; a missing key gives "" and NF_OK. */
+NF_API int nf_xdb_get_metadata(char **out, nf_xdb *db, const char *key);
+NF_API int nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value);
+
+/* The first document indexed by TERM; NF_ENOTFOUND if none. */
+NF_API int nf_xdb_find_document(nf_docid *out, nf_xdb *db, const char *term);
+NF_API int nf_xdb_get_document(nf_xdoc **out, nf_xdb *db, nf_docid did);
+
+/* Visit every term starting with PREFIX (all terms if "" or NULL), in
+ * sorted order, with its term frequency.  The callback returns 0 to go on,
+ * non-zero to stop. */
+typedef int (*nf_term_cb)(void *ctx, const char *term, size_t len,
+                          unsigned freq);
+NF_API int nf_xdb_allterms(nf_xdb *db, const char *prefix,
+                           nf_term_cb cb, void *ctx);
+
+/* ---- Documents -------------------------------------------------------- */
+
+NF_API int nf_xdoc_new(nf_xdoc **out);
+NF_API void nf_xdoc_free(nf_xdoc *doc);
+/* A term at a position (free text).  Terms over NF_XAPIAN_MAX_TERM_BYTES
+ * are rejected with NF_ETOOLONG. */
+NF_API int nf_xdoc_add_posting(nf_xdoc *doc, const char *term, size_t len,
+                               nf_termpos pos, unsigned wdf_inc);
+/* A term without position (stems). */
+NF_API int nf_xdoc_add_term(nf_xdoc *doc, const char *term, size_t len,
+                            unsigned wdf_inc);
+/* A filter term: wdf 0, no position. */
+NF_API int nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *term,
+                                    size_t len);
+NF_API int nf_xdoc_set_value(nf_xdoc *doc, nf_valueno slot,
+                             const char *value, size_t len);
+NF_API int nf_xdoc_set_data(nf_xdoc *doc, const char *data, size_t len);
+/* Read back; *out points into memory owned by DOC, valid until DOC
+ * changes or is freed. */
+NF_API int nf_xdoc_get_data(const char **out, size_t *len, nf_xdoc *doc);
+NF_API int nf_xdoc_get_value(const char **out, size_t *len, nf_xdoc *doc,
+                             nf_valueno slot);
+
+/* Visit a document's terms in sorted order with wdf and positions
+ * (positions may be NULL when npos is 0). */
+typedef int (*nf_doc_term_cb)(void *ctx, const char *term, size_t len,
+                              unsigned wdf, const nf_termpos *positions,
+                              size_t npos);
+NF_API int nf_xdoc_terms(nf_xdoc *doc, nf_doc_term_cb cb, void *ctx);
+
+/* Xapian::sortable_serialise / unserialise: numbers in value slots.
+ * OUT must hold 18 bytes; *len receives the length written. */
+NF_API void nf_sortable_serialise(char out[18], size_t *len, double value);
+NF_API double nf_sortable_unserialise(const char *in, size_t len);
+
+/* ---- Queries ---------------------------------------------------------- */
+
+enum {
+    NF_XQUERY_AND = 0, NF_XQUERY_OR = 1, NF_XQUERY_AND_NOT = 2,
+    NF_XQUERY_FILTER = 5, NF_XQUERY_SYNONYM = 13
+};
+NF_API int nf_xquery_term(nf_xquery **out, const char *term);
+NF_API int nf_xquery_match_all(nf_xquery **out);
+/* Combine N subqueries (any may be NULL, meaning "no constraint" for AND
+ * and FILTER and ignored for OR).  The subqueries are not consumed. */
+NF_API int nf_xquery_combine(nf_xquery **out, int op,
+                             nf_xquery *const *subs, size_t n);
+/* Documents whose value in SLOT lies in [lo, hi] (byte comparison);
+ * a NULL bound is open. */
+NF_API int nf_xquery_value_range(nf_xquery **out, nf_valueno slot,
+                                 const char *lo, size_t lo_len,
+                                 const char *hi, size_t hi_len);
+NF_API int nf_xquery_describe(char **out, const nf_xquery *q);
+NF_API void nf_xquery_free(nf_xquery *q);
+
+/* ---- QueryParser ------------------------------------------------------ */
+
+enum {  /* QueryParser::feature_flag values */
+    NF_QP_BOOLEAN = 1, NF_QP_PHRASE = 2, NF_QP_LOVEHATE = 4,
+    NF_QP_BOOLEAN_ANY_CASE = 8, NF_QP_WILDCARD = 16, NF_QP_PURE_NOT = 32,
+    NF_QP_DEFAULT = 7
+};
+
+NF_API int nf_xqp_new(nf_xqp **out);
+NF_API void nf_xqp_free(nf_xqp *qp);
+/* Needed for wildcards and spelling; may be NULL. */
+NF_API int nf_xqp_set_database(nf_xqp *qp, nf_xdb *db);
+/* Snowball language such as "english" ("" or "none" disables stemming);
+ * the strategy is STEM_SOME, as the index is written. */
+NF_API int nf_xqp_set_stemmer(nf_xqp *qp, const char *language);
+NF_API int nf_xqp_add_prefix(nf_xqp *qp, const char *field,
+                             const char *prefix);
+/* GROUPING: filters on the same grouping OR together, different ones
+ * AND together (Xapian's default groups by field). */
+NF_API int nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field,
+                                     const char *prefix,
+                                     const char *grouping);
+
+/* A range processor with a C callback.  For "FIELD:lo..hi" the parser
+ * calls cb with the two ends (either may be "", meaning open); cb builds
+ * the query into *out and returns NF_OK, or returns NF_EQUERY after
+ * recording why (nf_errmsg text becomes the parse error).  FIELD "" means
+ * ranges with no prefix. */
+typedef int (*nf_range_cb)(void *ctx, nf_xquery **out,
+                           const char *lo, const char *hi);
+NF_API int nf_xqp_add_range_cb(nf_xqp *qp, const char *field,
+                               nf_range_cb cb, void *ctx);
+
+/* Parse; on a syntax error returns NF_EQUERY with a message that says
+ * where.  DEFAULT_PREFIX may be NULL. */
+NF_API int nf_xqp_parse(nf_xquery **out, nf_xqp *qp, const char *query,
+                        unsigned flags, const char *default_prefix);
+
+/* ---- Enquire, MSet, match spies ---------------------------------------- */
+
+NF_API int nf_xenquire_new(nf_xenquire **out, nf_xdb *db);
+NF_API void nf_xenquire_free(nf_xenquire *enq);
+NF_API int nf_xenquire_set_query(nf_xenquire *enq, const nf_xquery *q);
+/* Sort by relevance (the default), or by a value slot then relevance. */
+NF_API int nf_xenquire_set_sort_by_value(nf_xenquire *enq, nf_valueno slot,
+                                         int reverse);
+NF_API int nf_xenquire_set_sort_by_relevance(nf_xenquire *enq);
+/* Ties in relevance break by docid ascending (deterministic order). */
+NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy);
+NF_API int nf_xenquire_clear_spies(nf_xenquire *enq);
+/* CHECK_AT_LEAST as in Xapian: pass the doccount to make the spies and
+ * the match count exact. */
+NF_API int nf_xenquire_get_mset(nf_xmset **out, nf_xenquire *enq,
+                                unsigned first, unsigned maxitems,
+                                unsigned check_at_least);
+
+NF_API void nf_xmset_free(nf_xmset *ms);
+NF_API size_t nf_xmset_size(const nf_xmset *ms);
+/* Exact when lower == upper bound. */
+NF_API int nf_xmset_matches(const nf_xmset *ms, unsigned *lower,
+                            unsigned *estimated, unsigned *upper);
+NF_API int nf_xmset_get(const nf_xmset *ms, size_t i, nf_docid *did,
+                        double *weight, nf_xdoc **doc);
+/* Xapian's MSet::snippet over TEXT, highlighting the query's terms with
+ * <b>..</b>; LENGTH in bytes. */
+NF_API int nf_xmset_snippet(char **out, const nf_xmset *ms, const char *text,
+                            size_t length, const char *language);
+
+NF_API int nf_xspy_new_valuecount(nf_xspy **out, nf_valueno slot);
+NF_API void nf_xspy_free(nf_xspy *spy);
+/* Visit each distinct value seen with its count, in value order. */
+typedef int (*nf_value_count_cb)(void *ctx, const char *value, size_t len,
+                                 unsigned count);
+NF_API int nf_xspy_values(nf_xspy *spy, nf_value_count_cb cb, void *ctx);
+/* Documents the spy saw. */
+NF_API int nf_xspy_total(nf_xspy *spy, unsigned *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
