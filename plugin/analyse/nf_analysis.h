@@ -77,6 +77,7 @@ typedef struct nf_analysis {
     nf_claim_hit *claims;
     size_t nclaims, claims_cap;
     char *source;                 /* outlet id of the publisher, or NULL */
+    nf_strset *sentence_cites;    /* one set per sentence: outlets cited there */
     nf_strset cites;              /* union over the article */
     nf_strset *facet_values;      /* one set per schema facet, same order */
 } nf_analysis;
