@@ -2,11 +2,11 @@
  * and how to write it.  A schema is a directory (schema/ ships the default):
  *
  *   schema.yaml        name, language, facets (name, label, prefix, slot, from)
- *   gazetteers/*.yaml  entity lists: company, cloud, model, outlet, ...
+ *   gazetteers/NAME.yaml  entity lists: company, cloud, model, outlet, ...
  *   money.yaml         currencies, scale words, dated USD rate table
  *   cues.yaml          stance cue lexicons (hedge, denial, pseudo, terminators)
  *   attribution.yaml   attribution patterns ("X reported", "according to X")
- *   claims/*.yaml      claim rules
+ *   claims/NAME.yaml      claim rules
  *   language.yaml      abbreviations and other tokeniser data
  *
  * Each part has its own loader and owner module; nf_schema_load() runs them
