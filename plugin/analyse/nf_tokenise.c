@@ -56,6 +56,9 @@ typedef struct uch {
     unsigned cls;    /* NF_UC_* */
 } uch;
 
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void get(uch *u, const unsigned char *s, size_t len, size_t p)
 {
     unsigned c = s[p];
@@ -124,6 +127,24 @@ static char *parse_word(word *wd, const unsigned char *s, size_t len,
             nlow += (u.cls & NF_UC_LOWER) != 0;
             prev_digit = (u.cls & NF_UC_DIGIT) != 0;
             i += u.len;
+            /* ASCII fast path: letters and digits straight through. */
+            while (i < len) {
+                unsigned c = s[i];
+                if (c - 'a' < 26u) {
+                    nlow++;
+                    prev_digit = 0;
+                } else if (c - '0' < 10u) {
+                    prev_digit = 1;
+                } else if (c - 'A' < 26u) {
+                    nup++;
+                    prev_digit = 0;
+                    c |= 0x20;
+                } else {
+                    break;
+                }
+                *w++ = (char)c;
+                i++;
+            }
             if (i >= len) {
                 wd->end = wd->resume = i;
                 goto done;

@@ -11,8 +11,10 @@
  *    word characters for newsfacet], "stems": {term: stem},
  *    "terms": {term: {"wdf": N, "positions": [...]}}}
  * The layout is docs/index-layout.md's: title under S, termpos += 100,
- * text unprefixed.  --repeat N: tokenise each text N more times and report
- * nf_tokenise's throughput on stderr (the JSON is still printed). */
+ * text unprefixed.  --repeat N: tokenise each text N more times, alone
+ * and followed by nf_termgen_index into a fresh document (what
+ * TermGenerator::index_text does), and report the throughput on stderr
+ * (the JSON is still printed). */
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -36,7 +38,8 @@ typedef struct dump {
     struct nf_lang *lang;
     nf_stemmer *st;
     long repeat;
-    double bytes, seconds;    /* --repeat statistics */
+    double bytes, seconds;    /* --repeat statistics: nf_tokenise */
+    double tg_seconds;        /* nf_tokenise + nf_termgen_index (stems) */
     int failed;
 } dump;
 
@@ -173,6 +176,18 @@ static int dump_text(dump *d, const char *path, const char *raw, size_t n)
         rc = nf_tokenise(&text_tok, text.data, text.len, d->lang);
         d->seconds += now() - t0;
         d->bytes += (double)text.len;
+        /* The whole of TermGenerator's job: tokens into a new document. */
+        nf_xdoc *bdoc = NULL;
+        t0 = now();
+        if (rc == NF_OK)
+            rc = nf_tokenise(&text_tok, text.data, text.len, d->lang);
+        if (rc == NF_OK)
+            rc = nf_xdoc_new(&bdoc);
+        nf_termpos bpos = 0;
+        if (rc == NF_OK)
+            rc = nf_termgen_index(bdoc, &text_tok, "", d->st, &bpos);
+        nf_xdoc_free(bdoc);
+        d->tg_seconds += now() - t0;
     }
     if (rc == NF_OK) {
         char *js = json_dumps(line, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
@@ -287,8 +302,10 @@ int main(int argc, char **argv)
     for (; i < argc; i++)
         dump_path(&d, argv[i]);
     if (d.repeat > 0 && d.seconds > 0)
-        fprintf(stderr, "nf_tokenise: %.1f MB in %.3f s: %.1f MB/s\n",
-                d.bytes / 1e6, d.seconds, d.bytes / 1e6 / d.seconds);
+        fprintf(stderr, "nf_tokenise: %.1f MB in %.3f s: %.1f MB/s; with "
+                "nf_termgen_index (stems) into a document: %.1f MB/s\n",
+                d.bytes / 1e6, d.seconds, d.bytes / 1e6 / d.seconds,
+                d.bytes / 1e6 / d.tg_seconds);
     nf_stemmer_free(d.st);
     nf_lang_free(d.lang);
     return d.failed;
