@@ -305,26 +305,29 @@ int nf_gaz_add_alias(struct nf_gazetteer *g, uint32_t entry, uint32_t rules,
     /* Same key again: the same entry (a harmless duplicate, skipped) or
      * another entry of the same list (a conflict the admin should see). */
     for (uint32_t a = slot->first; a != NF_GAZ_NONE; a = g->aliases[a].next) {
+        if (g->aliases[a].entry != entry || g->aliases[a].rules != rules)
+            continue;
+        /* Repeating the display name among the aliases is normal. */
+        if (strcmp(g->aliases[a].text, en->name) != 0) {
+            g->nduplicates++;
+            rc = nf_buf_printf(&g->report,
+                               "duplicate alias '%s' of %s:%s (%s:%u; first '%s' at line %u)\n",
+                               text, en->list, en->id, en->file, line,
+                               g->aliases[a].text, g->aliases[a].line);
+        }
+        goto out;
+    }
+    for (uint32_t a = slot->first; a != NF_GAZ_NONE; a = g->aliases[a].next) {
         const nf_gaz_entry *other = &g->entries[g->aliases[a].entry];
-        if (g->aliases[a].entry == entry && g->aliases[a].rules == rules) {
-            /* Repeating the display name among the aliases is normal. */
-            if (strcmp(g->aliases[a].text, en->name) != 0) {
-                g->nduplicates++;
-                rc = nf_buf_printf(&g->report,
-                                   "duplicate alias '%s' of %s:%s (%s:%u; first '%s' at line %u)\n",
-                                   text, en->list, en->id, en->file, line,
-                                   g->aliases[a].text, g->aliases[a].line);
-            }
+        if (other->list != en->list || g->aliases[a].entry == entry)
+            continue;
+        g->nconflicts++;
+        if ((rc = nf_buf_printf(&g->report,
+                                "conflicting alias '%s': %s:%s (%s:%u) and %s:%s (%s:%u)\n",
+                                text, other->list, other->id, other->file,
+                                g->aliases[a].line, en->list, en->id, en->file, line)))
             goto out;
-        }
-        if (other->list == en->list && g->aliases[a].entry != entry) {
-            g->nconflicts++;
-            if ((rc = nf_buf_printf(&g->report,
-                                    "conflicting alias '%s': %s:%s (%s:%u) and %s:%s (%s:%u)\n",
-                                    text, other->list, other->id, other->file,
-                                    g->aliases[a].line, en->list, en->id, en->file, line)))
-                goto out;
-        }
+        break;     /* one report per new alias */
     }
     if (g->naliases == g->aliases_cap) {
         size_t cap = g->aliases_cap ? g->aliases_cap * 2 : 256;
