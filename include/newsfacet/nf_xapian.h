@@ -17,6 +17,9 @@
  * visiting callback returns 0 to go on, a positive value to stop (the
  * visit then returns NF_OK) or a negative nf_status to stop with that
  * status (record the reason with the library's error first).
+ *
+ * As in Xapian, a handle (and the handles made from it) must not be used
+ * by two threads at once; separate handles on one database are fine.
  */
 #ifndef NF_XAPIAN_H
 #define NF_XAPIAN_H
@@ -40,7 +43,9 @@ typedef struct nf_xenquire nf_xenquire;   /* Enquire */
 typedef struct nf_xmset nf_xmset;         /* MSet */
 typedef struct nf_xspy nf_xspy;           /* ValueCountMatchSpy */
 
-/* Longest term Xapian's glass backend accepts, in bytes. */
+/* Longest term Xapian's glass backend accepts, in bytes.  Checked when a
+ * term is added to a document: Xapian 1.4 itself only objects in
+ * add_document, and then drops every change since the last commit. */
 #define NF_XAPIAN_MAX_TERM_BYTES 245
 /* Longest metadata key it accepts (a key is stored with 2 bytes more). */
 #define NF_XAPIAN_MAX_METADATA_KEY_BYTES 253
@@ -260,6 +265,9 @@ NF_API int nf_xmset_matches(const nf_xmset *ms, unsigned *lower,
  * fetched only when asked for, and is the caller's to free). */
 NF_API int nf_xmset_get(const nf_xmset *ms, size_t i, nf_docid *did,
                         double *weight, nf_xdoc **doc);
+/* Item I's weight as Xapian's percentage (the best match is 100 when it
+ * matches every query term; 0 for a query without weights). */
+NF_API int nf_xmset_percent(const nf_xmset *ms, size_t i, int *out);
 /* Xapian's MSet::snippet over TEXT, highlighting the query's terms with
  * <b>..</b>; LENGTH in bytes.  The result is HTML-escaped and "..." marks
  * cut sentences.  LANGUAGE is the stemmer the query was parsed with (NULL,
