@@ -8,6 +8,7 @@
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
 #include "core/nf_yaml.h"
+#include "read/nf_reader_conf.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -360,6 +361,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
     if (!rc)
+        rc = nf_reader_conf_load(&s->reader, dir);
+    if (!rc)
         rc = check_feeders(s, y);
     nf_yaml_free(y);
     nf_buf_free(&path);
@@ -388,6 +391,7 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -437,6 +441,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
         nf_buf_free(&b);
         return rc;
