@@ -2,7 +2,7 @@
  * and the scope rules live in schema/cues.yaml; this file loads them and
  * applies them to one sentence at a time. */
 #include "nf_stance.h"
-#include "nf_phrase.h"
+#include "nf_pattern.h"
 #include "nf_units.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
@@ -20,7 +20,7 @@ static const char *const kind_keys[K_COUNT] = {"pseudo", "terminators", "denial"
                                                "permission"};
 
 typedef struct cue {
-    nf_phrase ph;
+    nf_pattern ph;
     enum cue_kind kind;
     enum cue_scope scope;
     int lowercase_only;
@@ -38,7 +38,7 @@ void nf_cues_free(struct nf_cues *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->n; i++)
-        nf_phrase_free(&c->v[i].ph);
+        nf_pattern_free(&c->v[i].ph);
     free(c->v);
     nf_punct_set_free(&c->marks);
     nf_punct_set_free(&c->continue_after);
@@ -84,7 +84,7 @@ static int add_cue(struct nf_cues *c, nf_yaml *y, yaml_node_t *node, enum cue_ki
     }
     cue_def *k = &c->v[c->n];
     const char *why;
-    int rc = nf_phrase_compile(&k->ph, text, NULL, &why);
+    int rc = nf_pattern_compile(&k->ph, text, NULL, &why);
     if (rc == NF_ENOMEM)
         return nf_set_error(NF_ENOMEM, "%s: out of memory", y->path);
     if (rc)
@@ -93,7 +93,7 @@ static int add_cue(struct nf_cues *c, nf_yaml *y, yaml_node_t *node, enum cue_ki
     k->scope = scope;
     k->lowercase_only = lowercase_only;
     c->n++;
-    return nf_phrase_marks(&k->ph, &c->marks);
+    return nf_pattern_marks(&k->ph, &c->marks);
 }
 
 static int load_doc(struct nf_cues *c, nf_yaml *y)
@@ -211,7 +211,7 @@ static int scan(hit **out, size_t *nout, const struct nf_cues *c, const nf_units
         size_t best_len = 0;
         for (size_t i = 0; i < c->n; i++) {
             const cue_def *k = &c->v[i];
-            size_t len = nf_phrase_match(&k->ph, u, at, u->n, NULL, NULL, NULL);
+            size_t len = nf_pattern_match(&k->ph, u, at, u->n, NULL, NULL, NULL);
             if (!len || !case_ok(k, u, at, sentence_first, headline))
                 continue;
             if (len > best_len || (len == best_len && best && k->kind < best->kind)) {

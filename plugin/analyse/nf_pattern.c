@@ -1,5 +1,5 @@
-/* Word patterns from schema files (syntax in nf_phrase.h). */
-#include "nf_phrase.h"
+/* Word patterns from schema files (syntax in nf_pattern.h). */
+#include "nf_pattern.h"
 #include "core/nf_error.h"
 
 #include <stdint.h>
@@ -9,7 +9,7 @@
 
 #define NO_MATCH SIZE_MAX
 
-void nf_phrase_free(nf_phrase *p)
+void nf_pattern_free(nf_pattern *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         for (size_t j = 0; j < p->items[i].nalts; j++)
@@ -21,7 +21,7 @@ void nf_phrase_free(nf_phrase *p)
     memset(p, 0, sizeof *p);
 }
 
-static int add_alt(nf_phrase_item *it, const char *s, size_t n)
+static int add_alt(nf_pattern_item *it, const char *s, size_t n)
 {
     char *raw = strndup(s, n);
     if (!raw)
@@ -41,7 +41,7 @@ static int add_alt(nf_phrase_item *it, const char *s, size_t n)
 }
 
 /* Parse one space-separated piece into IT. */
-static int parse_item(nf_phrase_item *it, const char *s, size_t n, const char *const *slots,
+static int parse_item(nf_pattern_item *it, const char *s, size_t n, const char *const *slots,
                       const char **why)
 {
     if (n > 1 && s[n - 1] == '?') {
@@ -76,7 +76,7 @@ static int parse_item(nf_phrase_item *it, const char *s, size_t n, const char *c
     return NF_OK;
 }
 
-int nf_phrase_compile(nf_phrase *out, const char *text, const char *const *slot_names,
+int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slot_names,
                       const char **why)
 {
     memset(out, 0, sizeof *out);
@@ -95,10 +95,10 @@ int nf_phrase_compile(nf_phrase *out, const char *text, const char *const *slot_
         const char *e = s;
         while (*e && *e != ' ' && *e != '\t')
             e++;
-        nf_phrase_item *items = realloc(out->items, (out->n + 1) * sizeof *items);
+        nf_pattern_item *items = realloc(out->items, (out->n + 1) * sizeof *items);
         if (!items) {
             *why = "out of memory";
-            nf_phrase_free(out);
+            nf_pattern_free(out);
             return NF_ENOMEM;
         }
         out->items = items;
@@ -106,7 +106,7 @@ int nf_phrase_compile(nf_phrase *out, const char *text, const char *const *slot_
         out->n++;
         int rc = parse_item(&out->items[out->n - 1], s, (size_t)(e - s), slot_names, why);
         if (rc) {
-            nf_phrase_free(out);
+            nf_pattern_free(out);
             return rc;
         }
         if (!out->items[out->n - 1].optional)
@@ -115,7 +115,7 @@ int nf_phrase_compile(nf_phrase *out, const char *text, const char *const *slot_
     }
     if (!required) {
         *why = out->n ? "every item is optional" : "empty pattern";
-        nf_phrase_free(out);
+        nf_pattern_free(out);
         return NF_ESCHEMA;
     }
     return NF_OK;
@@ -133,7 +133,7 @@ static int is_mark(const char *s)
            !(cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-int nf_phrase_marks(const nf_phrase *p, nf_punct_set *marks)
+int nf_pattern_marks(const nf_pattern *p, nf_punct_set *marks)
 {
     for (size_t i = 0; i < p->n; i++)
         for (size_t j = 0; j < p->items[i].nalts; j++)
@@ -145,7 +145,7 @@ int nf_phrase_marks(const nf_phrase *p, nf_punct_set *marks)
     return NF_OK;
 }
 
-static int word_matches(const nf_phrase_item *it, const nf_units *u, size_t at)
+static int word_matches(const nf_pattern_item *it, const nf_units *u, size_t at)
 {
     const char *t = nf_unit_text(u, at);
     for (size_t j = 0; j < it->nalts; j++)
@@ -157,12 +157,12 @@ static int word_matches(const nf_phrase_item *it, const nf_units *u, size_t at)
 /* Match items [ITEM..] at unit AT; the unit after the match or NO_MATCH.
  * Slots try their longest length first, so "{name} staff" can give back
  * the word "Staff" that a greedy name would have taken. */
-static size_t match_from(const nf_phrase *p, size_t item, const nf_units *u, size_t at,
+static size_t match_from(const nf_pattern *p, size_t item, const nf_units *u, size_t at,
                          size_t end, nf_slot_fn slot, void *ctx, nf_capture *caps)
 {
     if (item == p->n)
         return at;
-    const nf_phrase_item *it = &p->items[item];
+    const nf_pattern_item *it = &p->items[item];
     if (at < end) {
         if (it->slot) {
             size_t lens[16];
@@ -191,7 +191,7 @@ static size_t match_from(const nf_phrase *p, size_t item, const nf_units *u, siz
     return NO_MATCH;
 }
 
-size_t nf_phrase_match(const nf_phrase *p, const nf_units *u, size_t at, size_t end,
+size_t nf_pattern_match(const nf_pattern *p, const nf_units *u, size_t at, size_t end,
                        nf_slot_fn slot, void *ctx, nf_capture *caps)
 {
     if (end > u->n)
