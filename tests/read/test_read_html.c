@@ -223,6 +223,79 @@ static void huge_html_article_is_linear(void **state)
     free(page);
 }
 
+static const char *fixture(const char *name)
+{
+    static char buf[4096];
+    const char *root = getenv("NF_SOURCE_ROOT");
+    snprintf(buf, sizeof buf, "%s/fixtures/articles/%s", root ? root : ".", name);
+    return buf;
+}
+
+/* Page chrome of the read-* fixtures that must not reach the text. */
+static void assert_no_chrome(const char *text)
+{
+    static const char *const chrome[] = {
+        "cookies", "Cookies", "Subscribe", "Sign up", "Related stories",
+        "More on AI chips", "Most read", "Recommended", "All rights reserved",
+        "Share on", "Share:", "Impressum", "Skip to main content", "Advertisement",
+        "Topics:", "Home", NULL};
+    for (const char *const *c = chrome; *c; c++)
+        if (strstr(text, *c))
+            fail_msg("page chrome \"%s\" in the text:\n%s", *c, text);
+}
+
+static void fixtures_read_cleanly(void **state)
+{
+    (void)state;
+    struct nf_reader_conf *conf = shipped_conf();
+    nf_read_opts opts = NF_READ_OPTS_INIT;
+    opts.conf = conf;
+    static const struct {
+        const char *file, *source, *published, *author, *last_words;
+    } pages[] = {
+        {"read-hyperscaler-capex.html", "Stackline News", "2025-11-03T06:45:00Z",
+         "Ruth Okonjo", "reported a backlog of $155 billion."},
+        {"read-sovereign-cloud.html", "Datacenter Dispatch", "2025-10-14T07:00:00+02:00",
+         "Jonas Albrecht", "often have to wait months for capacity."},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        collect c = {0};
+        assert_int_equal(nf_read_path(fixture(pages[i].file), &opts, collect_article,
+                                      collect_error, &c), NF_OK);
+        assert_int_equal(c.n_errors, 0);
+        assert_int_equal(c.n_articles, 1);
+        nf_article *a = c.articles[0];
+        assert_string_equal(a->source, pages[i].source);
+        assert_string_equal(a->published, pages[i].published);
+        assert_string_equal(a->author, pages[i].author);
+        assert_non_null(a->url);
+        assert_string_equal(a->id, a->url);
+        /* the title once, then the body down to its last paragraph */
+        assert_memory_equal(a->text, a->title, strlen(a->title));
+        assert_null(strstr(a->text + strlen(a->title), a->title));
+        size_t tail = strlen(pages[i].last_words);
+        assert_true(a->text_len > tail);
+        assert_string_equal(a->text + a->text_len - tail, pages[i].last_words);
+        assert_no_chrome(a->text);
+        collect_free(&c);
+    }
+    collect c = {0};
+    assert_int_equal(nf_read_path(fixture("read-wire-roundup.jsonl"), &opts,
+                                  collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(c.n_errors, 0);
+    assert_int_equal(c.n_articles, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(c.articles[i]->source, "Compute Wire");
+        assert_no_chrome(c.articles[i]->text);
+    }
+    /* the "html" record: its own title wins over the page's shorter one */
+    assert_string_equal(c.articles[1]->title,
+                        "OpenAI signs on for AMD accelerators, takes option on chipmaker stake");
+    assert_non_null(strstr(c.articles[1]->text, "\u201cas much compute as we can get\u201d"));
+    collect_free(&c);
+    nf_reader_conf_free(conf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +307,7 @@ int main(void)
         cmocka_unit_test(page_without_text_is_rejected),
         cmocka_unit_test(bad_reader_yaml_names_line),
         cmocka_unit_test(huge_html_article_is_linear),
+        cmocka_unit_test(fixtures_read_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
