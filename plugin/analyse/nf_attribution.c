@@ -24,6 +24,11 @@ typedef struct credit {
     long within_tokens;     /* 0: anywhere */
 } credit;
 
+typedef struct cite_pat {
+    nf_pattern pat;
+    int not_source;         /* cites nothing when it names a->source */
+} cite_pat;
+
 typedef struct words {
     char **v;
     size_t n;
@@ -31,7 +36,7 @@ typedef struct words {
 
 struct nf_attribution {
     char *outlet_list;
-    nf_pattern *cites;
+    cite_pat *cites;
     size_t ncites;
     credit *credits;
     size_t ncredits;
@@ -39,6 +44,8 @@ struct nf_attribution {
     size_t nsuffixes;
     char **connectors;
     size_t nconnectors;
+    char **stopwords;
+    size_t nstopwords;
     nf_punct_set marks;
 };
 
@@ -55,7 +62,7 @@ void nf_attribution_free(struct nf_attribution *at)
         return;
     free(at->outlet_list);
     for (size_t i = 0; i < at->ncites; i++)
-        nf_pattern_free(&at->cites[i]);
+        nf_pattern_free(&at->cites[i].pat);
     free(at->cites);
     for (size_t i = 0; i < at->ncredits; i++)
         nf_pattern_free(&at->credits[i].pat);
@@ -66,6 +73,9 @@ void nf_attribution_free(struct nf_attribution *at)
     for (size_t i = 0; i < at->nconnectors; i++)
         free(at->connectors[i]);
     free(at->connectors);
+    for (size_t i = 0; i < at->nstopwords; i++)
+        free(at->stopwords[i]);
+    free(at->stopwords);
     nf_punct_set_free(&at->marks);
     free(at);
 }
@@ -73,6 +83,13 @@ void nf_attribution_free(struct nf_attribution *at)
 const char *nf_attribution_outlet_list(const struct nf_attribution *at)
 {
     return at && at->outlet_list ? at->outlet_list : "outlet";
+}
+
+int nf_attribution_summary(nf_buf *b, const struct nf_attribution *at)
+{
+    return nf_buf_printf(b, "attribution: %zu cite patterns, %zu credit patterns, outlets "
+                         "from list '%s'\n", at ? at->ncites : 0, at ? at->ncredits : 0,
+                         nf_attribution_outlet_list(at));
 }
 
 /* ---- loading ---- */
@@ -104,11 +121,18 @@ static int load_cites(struct nf_attribution *at, nf_yaml *y, yaml_node_t *seq)
         return oom(y);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = nf_yaml_seq_at(y, seq, i);
+        cite_pat *cp = &at->cites[at->ncites];
         const char *text = nf_yaml_scalar(item);
-        if (!text)
-            return nf_yaml_error(y, item, "a cites entry must be a pattern");
-        int rc = compile(&at->cites[at->ncites], y, item, text, at);
-        if (rc)
+        int rc;
+        if (!text) {
+            if (item->type != YAML_MAPPING_NODE)
+                return nf_yaml_error(y, item, "a cites entry must be a pattern or a map "
+                                     "with 'pattern'");
+            if ((rc = nf_yaml_get_string(&text, y, item, "pattern", 1)) ||
+                (rc = nf_yaml_get_bool(&cp->not_source, y, item, "not_source", 0)))
+                return rc;
+        }
+        if ((rc = compile(&cp->pat, y, item, text, at)))
             return rc;
         at->ncites++;
     }
@@ -175,6 +199,34 @@ static int by_length_desc(const void *a, const void *b)
     return x->n < y->n ? 1 : x->n > y->n ? -1 : 0;
 }
 
+/* A list of single words or marks under KEY, normalised; marks join the
+ * marks units must show. */
+static int load_list(char ***out, size_t *nout, struct nf_attribution *at, nf_yaml *y,
+                     yaml_node_t *root, const char *key)
+{
+    yaml_node_t *seq = nf_yaml_get(y, root, key);
+    if (!seq)
+        return NF_OK;
+    if (seq->type != YAML_SEQUENCE_NODE)
+        return nf_yaml_error(y, seq, "'%s' must be a list", key);
+    size_t n = nf_yaml_seq_len(seq);
+    if (!(*out = calloc(n ? n : 1, sizeof **out)))
+        return oom(y);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = nf_yaml_seq_at(y, seq, i);
+        const char *text = nf_yaml_scalar(item);
+        if (!text || !*text || strchr(text, ' '))
+            return nf_yaml_error(y, item, "'%s' items must be single words", key);
+        if (!((*out)[*nout] = nf_units_normalise(text)))
+            return oom(y);
+        int rc = nf_punct_set_add(&at->marks, (*out)[*nout]);
+        (*nout)++;
+        if (rc)
+            return rc;
+    }
+    return NF_OK;
+}
+
 static int load_word_lists(struct nf_attribution *at, nf_yaml *y, yaml_node_t *root)
 {
     yaml_node_t *suf = nf_yaml_get(y, root, "name_suffixes");
@@ -197,33 +249,16 @@ static int load_word_lists(struct nf_attribution *at, nf_yaml *y, yaml_node_t *r
         }
         qsort(at->suffixes, at->nsuffixes, sizeof *at->suffixes, by_length_desc);
     }
-    yaml_node_t *con = nf_yaml_get(y, root, "name_connectors");
-    if (con) {
-        if (con->type != YAML_SEQUENCE_NODE)
-            return nf_yaml_error(y, con, "'name_connectors' must be a list");
-        size_t n = nf_yaml_seq_len(con);
-        if (!(at->connectors = calloc(n ? n : 1, sizeof *at->connectors)))
-            return oom(y);
-        for (size_t i = 0; i < n; i++) {
-            yaml_node_t *item = nf_yaml_seq_at(y, con, i);
-            const char *text = nf_yaml_scalar(item);
-            if (!text)
-                return nf_yaml_error(y, item, "a name connector must be text");
-            if (!(at->connectors[at->nconnectors] = nf_units_normalise(text)))
-                return oom(y);
-            int rc = nf_punct_set_add(&at->marks, at->connectors[at->nconnectors]);
-            at->nconnectors++;
-            if (rc)
-                return rc;
-        }
-    }
-    return NF_OK;
+    int rc = load_list(&at->connectors, &at->nconnectors, at, y, root, "name_connectors");
+    if (!rc)
+        rc = load_list(&at->stopwords, &at->nstopwords, at, y, root, "name_stopwords");
+    return rc;
 }
 
 static int load_doc(struct nf_attribution *at, nf_yaml *y)
 {
     static const char *const known[] = {"outlet_list", "name_suffixes", "name_connectors",
-                                        "cites", "credits", NULL};
+                                        "name_stopwords", "cites", "credits", NULL};
     yaml_node_t *root = nf_yaml_root(y);
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "expected a map with cites and credits");
@@ -235,7 +270,7 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
             ok |= strcmp(key, known[j]) == 0;
         if (!ok)
             return nf_yaml_error(y, k, "unknown key '%s' (known: outlet_list, name_suffixes, "
-                                 "name_connectors, cites, credits)", key ? key : "?");
+                                 "name_connectors, name_stopwords, cites, credits)", key ? key : "?");
     }
     const char *list = "outlet";
     int rc = nf_yaml_get_string(&list, y, root, "outlet_list", 0);
@@ -289,10 +324,10 @@ typedef struct ctx {
     int for_cites;              /* {name} may not be another list's entry */
 } ctx;
 
-static int is_connector(const ctx *c, const char *w)
+static int in_list(char *const *v, size_t n, const char *w)
 {
-    for (size_t i = 0; i < c->at->nconnectors; i++)
-        if (strcmp(c->at->connectors[i], w) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i], w) == 0)
             return 1;
     return 0;
 }
@@ -355,8 +390,11 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
             if (!un->punct && (un->tok_flags & (NF_TOK_NEWLINE_BEFORE | NF_TOK_PARA_BEFORE)))
                 break;
         }
+        const char *w = nf_unit_text(u, j);
+        if (in_list(c->at->stopwords, c->at->nstopwords, w))
+            break;
         int cap = capitalised(un);
-        if (!cap && !is_connector(c, nf_unit_text(u, j)))
+        if (!cap && !in_list(c->at->connectors, c->at->nconnectors, w))
             break;
         if (!un->punct) {
             if (c->for_cites && c->other[un->tok])
@@ -465,8 +503,9 @@ static int mention_tables(int32_t **outlet_at, uint8_t **other, const nf_analysi
 }
 
 static int add_match(nf_strset *sentence_set, nf_strset *all, const ctx *c, const nf_units *u,
-                     const nf_pattern *p, const nf_capture *caps)
+                     const cite_pat *cp, const nf_capture *caps)
 {
+    const nf_pattern *p = &cp->pat;
     for (size_t i = 0; i < p->n; i++) {
         if (!p->items[i].slot || p->items[i].slot - 1 == SLOT_NUMBER || !caps[i].len)
             continue;
@@ -474,6 +513,10 @@ static int add_match(nf_strset *sentence_set, nf_strset *all, const ctx *c, cons
         int rc = resolve(&id, c, u, caps[i]);
         if (rc)
             return rc;
+        if (id && cp->not_source && c->a->source && strcmp(id, c->a->source) == 0) {
+            free(id);
+            continue;
+        }
         if (id) {
             rc = nf_strset_add(sentence_set, id);
             if (!rc)
@@ -519,8 +562,8 @@ int nf_attribution_find(nf_analysis *a)
     nf_units u = {0};
     size_t maxn = 0;
     for (size_t i = 0; i < at->ncites; i++)
-        if (at->cites[i].n > maxn)
-            maxn = at->cites[i].n;
+        if (at->cites[i].pat.n > maxn)
+            maxn = at->cites[i].pat.n;
     nf_capture *caps = calloc(maxn ? maxn : 1, sizeof *caps);
     if (!caps)
         rc = nf_set_error(NF_ENOMEM, "out of memory finding attributions");
@@ -532,7 +575,7 @@ int nf_attribution_find(nf_analysis *a)
                             sen->start, sen->end, &at->marks);
         for (size_t k = 0; k < u.n && !rc; k++)
             for (size_t p = 0; p < at->ncites && !rc; p++) {
-                if (!nf_pattern_match(&at->cites[p], &u, k, u.n, slot_fn, &c, caps))
+                if (!nf_pattern_match(&at->cites[p].pat, &u, k, u.n, slot_fn, &c, caps))
                     continue;
                 rc = add_match(&a->sentence_cites[s], &a->cites, &c, &u, &at->cites[p], caps);
             }

@@ -167,6 +167,16 @@ int nf_cues_load(struct nf_cues **out, const char *schema_dir)
     return NF_OK;
 }
 
+int nf_cues_summary(nf_buf *b, const struct nf_cues *c)
+{
+    size_t count[K_COUNT] = {0};
+    for (size_t i = 0; c && i < c->n; i++)
+        count[c->v[i].kind]++;
+    return nf_buf_printf(b, "cues: %zu hedge, %zu permission, %zu denial, %zu pseudo, "
+                         "%zu terminators\n", count[K_HEDGE], count[K_PERMISSION],
+                         count[K_DENIAL], count[K_PSEUDO], count[K_TERMINATOR]);
+}
+
 /* ---- deciding ---- */
 
 typedef struct hit {

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "nf_analysis.h"
+#include "core/nf_buf.h"
 
 /* claim_flags for nf_stance_decide(). */
 /* The claim's definition already includes possibility ("OpenAI can use
@@ -22,6 +23,8 @@ struct nf_cues;
 /* Load SCHEMA_DIR/cues.yaml.  Errors name the file and line. */
 int nf_cues_load(struct nf_cues **out, const char *schema_dir);
 void nf_cues_free(struct nf_cues *c);
+/* Append "cues: N hedge, N permission, ..." and a newline to B. */
+int nf_cues_summary(nf_buf *b, const struct nf_cues *c);
 
 /* The stance of a claim matched on tokens [TOK_FIRST, TOK_LAST] of A (both
  * in one sentence).  *CUE (if CUE is not NULL) receives the cue pattern

@@ -3,7 +3,9 @@
  * Part owners add their loader call, free call and summary line below;
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
+#include "analyse/nf_attribution.h"
 #include "analyse/nf_gazetteer.h"
+#include "analyse/nf_stance.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
@@ -365,6 +367,10 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
     if (!rc)
+        rc = nf_cues_load(&s->cues, dir);
+    if (!rc)
+        rc = nf_attribution_load(&s->attribution, dir);
+    if (!rc)
         rc = check_feeders(s, y);
     nf_yaml_free(y);
     nf_buf_free(&path);
@@ -393,6 +399,8 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_cues_free(s->cues);
+    nf_attribution_free(s->attribution);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -442,6 +450,10 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_cues_summary(&b, s->cues);
+    if (!rc)
+        rc = nf_attribution_summary(&b, s->attribution);
     if (rc) {
         nf_buf_free(&b);
         return rc;

@@ -63,8 +63,8 @@ static run *analyse(const char *text, const char *meta_source, const char *url)
     r->a.article = &r->art;
     assert_int_equal(nf_tokenise(&r->a.tokens, text, strlen(text), NULL), NF_OK);
     assert_int_equal(nf_entities_find_with(&r->a, schema.gazetteer), NF_OK);
-    assert_int_equal(nf_attribution_find(&r->a), NF_OK);
     assert_int_equal(nf_source_find(&r->a), NF_OK);
+    assert_int_equal(nf_attribution_find(&r->a), NF_OK);
     return r;
 }
 
@@ -80,10 +80,11 @@ static void done(run *r)
     free(r);
 }
 
-/* The cites of TEXT joined by ',' compared with WANT. */
-static void cites_are(const char *text, const char *want)
+/* The cites of TEXT (published by META, may be NULL) joined by ','
+ * compared with WANT. */
+static void cites_of_are(const char *text, const char *meta, const char *want)
 {
-    run *r = analyse(text, NULL, NULL);
+    run *r = analyse(text, meta, NULL);
     char got[1024] = "";
     for (size_t i = 0; i < r->a.cites.n; i++) {
         if (i)
@@ -94,6 +95,11 @@ static void cites_are(const char *text, const char *want)
         fprintf(stderr, "text: %s\n", text);
     assert_string_equal(got, want);
     done(r);
+}
+
+static void cites_are(const char *text, const char *want)
+{
+    cites_of_are(text, NULL, want);
 }
 
 static void source_is(const char *text, const char *meta, const char *url, const char *want)
@@ -155,8 +161,19 @@ static void originally_reported_by_cites_unknown_outlets_too(void **state)
 static void wire_dateline_cites_the_wire(void **state)
 {
     (void)state;
-    cites_are("Banks cut rates\n\nLONDON (Reuters) - The lender cut its rates on Monday.",
-              "reuters");
+    const char *text = "Banks cut rates\n\nLONDON (Reuters) - The lender cut its rates.";
+    /* a wire story run by another publisher cites the wire... */
+    cites_of_are(text, "Yahoo Finance", "reuters");
+    /* ...on the wire's own article the dateline is the source, not a cite */
+    cites_of_are(text, NULL, "");
+    cites_of_are(text, "Reuters", "");
+}
+
+static void weekdays_are_no_outlets(void **state)
+{
+    (void)state;
+    cites_are("Bloomberg first reported on Wednesday that the lab signed a deal.", "bloomberg");
+    cites_are("The plan was originally published in March by the company.", "");
 }
 
 static void unnamed_sources_cite_nothing(void **state)
@@ -294,6 +311,7 @@ int main(void)
         cmocka_unit_test(citing_cites),
         cmocka_unit_test(originally_reported_by_cites_unknown_outlets_too),
         cmocka_unit_test(wire_dateline_cites_the_wire),
+        cmocka_unit_test(weekdays_are_no_outlets),
         cmocka_unit_test(unnamed_sources_cite_nothing),
         cmocka_unit_test(analysts_and_companies_are_not_outlets),
         cmocka_unit_test(cites_are_kept_per_sentence),

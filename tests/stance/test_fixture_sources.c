@@ -89,8 +89,8 @@ static int on_article(void *vctx, nf_article *art)
         a.article = art;
         assert_int_equal(nf_tokenise(&a.tokens, art->text, art->text_len, NULL), NF_OK);
         assert_int_equal(nf_entities_find_with(&a, c->schema->gazetteer), NF_OK);
-        assert_int_equal(nf_attribution_find(&a), NF_OK);
         assert_int_equal(nf_source_find(&a), NF_OK);
+        assert_int_equal(nf_attribution_find(&a), NF_OK);
         char name[512];
         snprintf(name, sizeof name, "%s%s%s", base_name(art->path), records ? "#" : "",
                  records ? art->id : "");
