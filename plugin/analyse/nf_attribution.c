@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2 };
 static const char *const slot_names[] = {"outlet", "name", "number", NULL};
@@ -295,14 +296,20 @@ int nf_attribution_load(struct nf_attribution **out, const char *schema_dir)
     char path[4096];
     if (snprintf(path, sizeof path, "%s/attribution.yaml", schema_dir) >= (int)sizeof path)
         return nf_set_error(NF_EINVAL, "%s: schema path too long", schema_dir);
+    struct nf_attribution *at = calloc(1, sizeof *at);
+    if (!at)
+        return nf_set_error(NF_ENOMEM, "%s: out of memory", path);
+    /* A schema without attribution.yaml cites nothing and reads no credit
+     * lines (metadata still gives the source). */
+    if (access(path, F_OK) != 0) {
+        *out = at;
+        return NF_OK;
+    }
     nf_yaml *y;
     int rc = nf_yaml_load(&y, path);
-    if (rc)
+    if (rc) {
+        nf_attribution_free(at);
         return rc;
-    struct nf_attribution *at = calloc(1, sizeof *at);
-    if (!at) {
-        nf_yaml_free(y);
-        return nf_set_error(NF_ENOMEM, "%s: out of memory", path);
     }
     rc = load_doc(at, y);
     nf_yaml_free(y);

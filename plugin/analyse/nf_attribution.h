@@ -11,7 +11,8 @@
 
 struct nf_attribution;
 
-/* Load SCHEMA_DIR/attribution.yaml.  Errors name the file and line. */
+/* Load SCHEMA_DIR/attribution.yaml (absent: no patterns, nothing cited).
+ * Errors name the file and line. */
 int nf_attribution_load(struct nf_attribution **out, const char *schema_dir);
 void nf_attribution_free(struct nf_attribution *at);
 /* Append "attribution: N cite patterns, N credit patterns" and a newline. */

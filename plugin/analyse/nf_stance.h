@@ -20,7 +20,8 @@
 
 struct nf_cues;
 
-/* Load SCHEMA_DIR/cues.yaml.  Errors name the file and line. */
+/* Load SCHEMA_DIR/cues.yaml (absent: an empty lexicon, every claim
+ * asserted).  Errors name the file and line. */
 int nf_cues_load(struct nf_cues **out, const char *schema_dir);
 void nf_cues_free(struct nf_cues *c);
 /* Append "cues: N hedge, N permission, ..." and a newline to B. */
