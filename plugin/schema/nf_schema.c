@@ -9,6 +9,7 @@
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
+#include "read/nf_reader_conf.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -371,6 +372,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_attribution_load(&s->attribution, dir);
     if (!rc)
+        rc = nf_reader_conf_load(&s->reader, dir);
+    if (!rc)
         rc = check_feeders(s, y);
     nf_yaml_free(y);
     nf_buf_free(&path);
@@ -401,6 +404,7 @@ void nf_schema_free(nf_schema *s)
     nf_gazetteer_free(s->gazetteer);
     nf_cues_free(s->cues);
     nf_attribution_free(s->attribution);
+    nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -454,6 +458,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
         rc = nf_cues_summary(&b, s->cues);
     if (!rc)
         rc = nf_attribution_summary(&b, s->attribution);
+    if (!rc)
+        rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
         nf_buf_free(&b);
         return rc;
