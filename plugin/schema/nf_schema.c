@@ -6,6 +6,7 @@
 #include "analyse/nf_attribution.h"
 #include "analyse/nf_gazetteer.h"
 #include "analyse/nf_stance.h"
+#include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
@@ -362,6 +363,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     /* The parts, each from its own files.  Owners: add your loader here. */
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
+    if (!rc && (rc = nf_lang_load(&s->lang, dir)) == NF_ENOTFOUND)
+        rc = NF_OK;   /* language.yaml is optional: no abbreviations */
     if (!rc)
         rc = nf_cues_load(&s->cues, dir);
     if (!rc)
@@ -399,6 +402,7 @@ void nf_schema_free(nf_schema *s)
     nf_gazetteer_free(s->gazetteer);
     nf_cues_free(s->cues);
     nf_attribution_free(s->attribution);
+    nf_lang_free(s->lang);
     nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
