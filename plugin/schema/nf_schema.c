@@ -4,6 +4,7 @@
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
 #include "analyse/nf_gazetteer.h"
+#include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
@@ -360,6 +361,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     /* The parts, each from its own files.  Owners: add your loader here. */
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
+    if (!rc && (rc = nf_lang_load(&s->lang, dir)) == NF_ENOTFOUND)
+        rc = NF_OK;   /* language.yaml is optional: no abbreviations */
     if (!rc)
         rc = nf_reader_conf_load(&s->reader, dir);
     if (!rc)
@@ -391,6 +394,7 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_lang_free(s->lang);
     nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
