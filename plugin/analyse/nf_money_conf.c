@@ -105,9 +105,10 @@ static int by_length_desc(const void *a, const void *b)
 }
 
 /* Sort longest first and index by first byte. */
-static int list_index(nf_phrase_list *l, int icase)
+static int list_index(nf_phrase_list *l, unsigned how)
 {
-    l->icase = icase;
+    l->how = how;
+    int icase = !!(how & NF_MATCH_ICASE);
     /* Drop markers that lost an 'ambiguous' decision (ref -1). */
     size_t keep = 0;
     for (size_t i = 0; i < l->n; i++) {
@@ -632,12 +633,13 @@ static int load(struct nf_money_conf *c, nf_yaml *y)
         (rc = load_ranges(c, y, root)) ||
         (rc = load_rates(c, y, root)))
         return rc;
-    if ((rc = list_index(&c->before, 0)) || (rc = list_index(&c->after, 1)) ||
-        (rc = list_index(&c->scales, 1)) || (rc = list_index(&c->percent, 1)) ||
-        (rc = list_index(&c->numbers, 1)) || (rc = list_index(&c->qualifiers, 1)) ||
-        (rc = list_index(&c->vague, 1)) || (rc = list_index(&c->connectors, 1)) ||
-        (rc = list_index(&c->between, 1)) || (rc = list_index(&c->between_join, 1)) ||
-        (rc = list_index(&c->change_from, 1)))
+    const unsigned ic = NF_MATCH_ICASE;
+    if ((rc = list_index(&c->before, NF_MATCH_DIGIT_AFTER)) ||
+        (rc = list_index(&c->after, ic)) || (rc = list_index(&c->scales, ic)) ||
+        (rc = list_index(&c->percent, ic)) || (rc = list_index(&c->numbers, ic)) ||
+        (rc = list_index(&c->qualifiers, ic)) || (rc = list_index(&c->vague, ic)) ||
+        (rc = list_index(&c->connectors, ic)) || (rc = list_index(&c->between, ic)) ||
+        (rc = list_index(&c->between_join, ic)) || (rc = list_index(&c->change_from, ic)))
         return rc;
     build_triggers(c);
     return NF_OK;

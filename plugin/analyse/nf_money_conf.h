@@ -43,7 +43,7 @@ typedef struct nf_money_phrase {
 typedef struct nf_phrase_list {
     nf_money_phrase *v;
     size_t n, cap;
-    int icase;
+    unsigned how;         /* NF_MATCH_* */
     uint32_t off[257];    /* phrases starting with byte b: idx[off[b]..off[b+1]) */
     uint32_t *idx;
 } nf_phrase_list;
@@ -83,14 +83,19 @@ struct nf_money_conf {
     uint8_t trigger[256];        /* bytes where an amount may start */
 };
 
+/* How a phrase list matches. */
+enum {
+    NF_MATCH_ICASE = 1u << 0,        /* ASCII letters ignore case */
+    NF_MATCH_DIGIT_AFTER = 1u << 1   /* a digit may follow a final letter */
+};
+
 /* Match phrase P at TEXT[POS..LEN).  A space in P matches a run of
  * whitespace (ASCII, no-break and thin spaces, at most one line break); a
- * '-' matches any hyphen; ASCII letters ignore case when ICASE.  When P ends
- * in a letter the text must not continue with a letter, when it ends in a
- * digit not with a digit.  Returns the end offset, or 0 when P does not
- * match. */
+ * '-' matches any hyphen.  When P ends in a letter or digit the text must
+ * not continue with one (but see NF_MATCH_DIGIT_AFTER).  Returns the end
+ * offset, or 0 when P does not match. */
 size_t nf_money_match(const char *text, size_t len, size_t pos,
-                      const char *p, size_t plen, int icase);
+                      const char *p, size_t plen, unsigned how);
 
 /* The longest phrase of L matching at POS: its end (0 = none), *which its
  * index. */

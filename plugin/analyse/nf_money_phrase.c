@@ -50,8 +50,9 @@ static size_t hyphen_at(const unsigned char *t, size_t len, size_t pos)
 }
 
 size_t nf_money_match(const char *text, size_t len, size_t pos,
-                      const char *p, size_t plen, int icase)
+                      const char *p, size_t plen, unsigned how)
 {
+    int icase = !!(how & NF_MATCH_ICASE);
     const unsigned char *t = (const unsigned char *)text;
     const unsigned char *q = (const unsigned char *)p;
     size_t i = pos;
@@ -81,14 +82,13 @@ size_t nf_money_match(const char *text, size_t len, size_t pos,
             return 0;
         i++;
     }
-    /* Word boundary: a phrase ending in a letter may not run into another
-     * letter ("percentile"), one ending in a digit not into a digit.  A
-     * digit after a letter is fine: "USD5bn", "Rs500". */
+    /* Word boundary: a phrase ending in a letter or digit may not run into
+     * another one ("percentile"), except that markers before a number may
+     * touch its digits ("USD5bn", "Rs500"). */
     if (plen && i < len) {
         unsigned char last = q[plen - 1], next = t[i];
-        if (is_alpha(last) && is_alpha(next))
-            return 0;
-        if (is_digit(last) && is_digit(next))
+        if ((is_alpha(last) || is_digit(last)) && (is_alpha(next) || is_digit(next)) &&
+            !((how & NF_MATCH_DIGIT_AFTER) && is_alpha(last) && is_digit(next)))
             return 0;
     }
     return i;
@@ -102,7 +102,7 @@ size_t nf_phrase_list_match(const nf_phrase_list *l, const char *text,
     unsigned char b = (unsigned char)text[pos];
     for (uint32_t k = l->off[b]; k < l->off[b + 1]; k++) {
         const nf_money_phrase *ph = &l->v[l->idx[k]];
-        size_t end = nf_money_match(text, len, pos, ph->text, ph->len, l->icase);
+        size_t end = nf_money_match(text, len, pos, ph->text, ph->len, l->how);
         if (end) {
             if (which)
                 *which = l->idx[k];

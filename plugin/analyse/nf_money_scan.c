@@ -237,6 +237,30 @@ typedef struct nwtok {
     size_t end;
 } nwtok;
 
+/* Can number word W come after token PREV at all?  Stops the lookahead
+ * early on runs like "a a a" or "one one one". */
+static int may_follow(const nwtok *prev, const nf_money_phrase *w)
+{
+    switch (w->ref) {
+    case NF_NW_ARTICLE:
+        return prev->kind == NF_NW_FRACTION || prev->kind == NF_NW_LINK ||
+               prev->kind == NF_NW_JOINER;
+    case NF_NW_CARDINAL:
+        return prev->kind == NF_NW_MULTIPLIER || prev->kind == NF_NW_JOINER ||
+               (prev->kind == NF_NW_CARDINAL && prev->v >= 20 && w->factor < 10);
+    case NF_NW_MULTIPLIER:
+        return prev->kind == NF_NW_CARDINAL || prev->kind == NF_NW_ARTICLE;
+    case NF_NW_FRACTION:
+        return prev->kind == NF_NW_ARTICLE;
+    case NF_NW_JOINER:
+        return prev->kind == NF_NW_CARDINAL || prev->kind == NF_NW_MULTIPLIER;
+    case NF_NW_LINK:
+        return prev->kind == NF_NW_FRACTION;
+    default:
+        return 0;
+    }
+}
+
 /* A number in words ("twenty-five", "two hundred and fifty", "a billion",
  * "half a", "two and a half", "a quarter of a").  *NEEDS_UNIT is set for
  * the forms that mean nothing without a following scale or percent word. */
@@ -247,7 +271,7 @@ static int parse_written(const struct nf_money_conf *c, const char *text, size_t
     size_t n = 0, p = pos, which;
     while (n < MAX_NUMBER_WORDS) {
         size_t e = nf_phrase_list_match(&c->numbers, text, len, p, &which);
-        if (!e)
+        if (!e || (n && !may_follow(&tk[n - 1], &c->numbers.v[which])))
             break;
         tk[n].kind = c->numbers.v[which].ref;
         tk[n].v = c->numbers.v[which].factor;
@@ -467,6 +491,8 @@ static int parse_expr(const struct nf_money_conf *c, const char *text, size_t le
     }
     if (glued_letter && p == digits_end)
         return 0;
+    if (e->needs_unit && !e->has_scale && !e->percent)
+        return 0;                                       /* "a", "half a" alone */
     e->end = p;
     return 1;
 }
@@ -498,7 +524,7 @@ static size_t match_back(const nf_phrase_list *l, const char *text, size_t lo,
             continue;
         /* The phrase as written (single spaces) must end exactly at E. */
         size_t s = e - ph->len;
-        size_t got = nf_money_match(text, e, s, ph->text, ph->len, l->icase);
+        size_t got = nf_money_match(text, e, s, ph->text, ph->len, l->how);
         int bounded = !is_alnum((unsigned char)ph->text[0]) || at_boundary(t, s);
         if (got == e && bounded) {
             if (which)
@@ -615,37 +641,40 @@ static int scan_at(out_vec *o, const struct nf_money_conf *c, const char *text,
     if (!parse_expr(c, text, len, pos, 0, &e1))
         return 0;
 
-    /* Context before the first number: "between", "from", qualifiers. */
+    /* A range?  "between" is looked for only when "and" follows. */
     size_t lo = e1.start > 64 ? e1.start - 64 : 0, which;
-    size_t between = match_back(&c->between, text, lo, e1.start, NULL);
-    size_t from = match_back(&c->change_from, text, lo, e1.start, NULL);
+    size_t between = (size_t)-1;
+    size_t q = skip_space(text, len, e1.end);
+    size_t cm = nf_phrase_list_match(&c->connectors, text, len, q, NULL);
+    if (!cm && (cm = nf_phrase_list_match(&c->between_join, text, len, q, NULL))) {
+        between = match_back(&c->between, text, lo, e1.start, NULL);
+        if (between == (size_t)-1)
+            cm = 0;
+    }
+    int have2 = 0, change = 0;
+    if (cm) {
+        size_t r = skip_space(text, len, cm);
+        if (r < len && parse_expr(c, text, len, r, 1, &e2)) {
+            change = match_back(&c->change_from, text, lo, e1.start, NULL) != (size_t)-1;
+            have2 = combine(&e1, &e2, change);
+        }
+    }
+    if (!have2 && !is_hit(&e1))
+        return 0;
+
+    /* The qualifier stands before the amount, or before "between". */
     size_t qual_end = between != (size_t)-1 ? between : e1.start;
     size_t qs = match_back(&c->qualifiers, text, qual_end > 64 ? qual_end - 64 : 0,
                            qual_end, &which);
     nf_qualifier qual = qs != (size_t)-1 ? (nf_qualifier)c->qualifiers.v[which].ref
                                          : NF_QUAL_NONE;
-
-    /* A range? */
-    int have2 = 0;
-    size_t q = skip_space(text, len, e1.end);
-    size_t cm = nf_phrase_list_match(&c->connectors, text, len, q, NULL);
-    if (!cm && between != (size_t)-1)
-        cm = nf_phrase_list_match(&c->between_join, text, len, q, NULL);
-    if (cm) {
-        size_t r = skip_space(text, len, cm);
-        if (r < len && parse_expr(c, text, len, r, 1, &e2))
-            have2 = combine(&e1, &e2, from != (size_t)-1);
-    }
     if (have2) {
-        int ranged = from == (size_t)-1;
-        if ((*rc = emit(o, c, &e1, qual, ranged ? 1 : 0)) ||
-            (*rc = emit(o, c, &e2, qual, ranged ? 2 : 0)))
+        if ((*rc = emit(o, c, &e1, qual, change ? 0 : 1)) ||
+            (*rc = emit(o, c, &e2, qual, change ? 0 : 2)))
             return 1;
         *next = e2.end;
         return 1;
     }
-    if (!is_hit(&e1))
-        return 0;
     if ((*rc = emit(o, c, &e1, qual, 0)))
         return 1;
     *next = e1.end;
