@@ -38,6 +38,15 @@ int nf_money_conf_load(struct nf_money_conf **out, const char *schema_dir);
 int nf_money_conf_load_file(struct nf_money_conf **out, const char *path);
 void nf_money_conf_free(struct nf_money_conf *conf);
 
+/* The schema loader's call: load S->dir/money.yaml.  The file is required
+ * when a facet is fed from money or percent; otherwise a missing file
+ * leaves *OUT NULL (no amounts are looked for). */
+int nf_money_schema_load(struct nf_money_conf **out, const nf_schema *s);
+
+/* One line for `newsfacet schema check`: what money.yaml holds. */
+struct nf_buf;
+int nf_money_summary(struct nf_buf *b, const struct nf_money_conf *conf);
+
 /* The rate date the conversion uses: money.yaml's rate_date, or the newest
  * row of the rate table ("YYYY-MM-DD"). */
 const char *nf_money_rate_date(const struct nf_money_conf *conf);

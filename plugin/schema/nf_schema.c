@@ -4,6 +4,7 @@
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
 #include "analyse/nf_gazetteer.h"
+#include "analyse/nf_money.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
@@ -365,6 +366,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
     if (!rc)
+        rc = nf_money_schema_load(&s->money, s);
+    if (!rc)
         rc = check_feeders(s, y);
     nf_yaml_free(y);
     nf_buf_free(&path);
@@ -393,6 +396,7 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_money_conf_free(s->money);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -442,6 +446,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_money_summary(&b, s->money);
     if (rc) {
         nf_buf_free(&b);
         return rc;

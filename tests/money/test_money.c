@@ -12,6 +12,7 @@
 
 #include "analyse/nf_money.h"
 #include "core/nf_error.h"
+#include "schema/nf_schema.h"
 
 #include "money_cases.h"
 
@@ -420,6 +421,61 @@ static void schema_errors_name_the_line(void **state)
     assert_null(c);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* nf_schema_load() loads money.yaml: required when a facet is fed from
+ * money or percent, optional otherwise. */
+static void schema_loader_wires_money(void **state)
+{
+    (void)state;
+    const char *root = getenv("NF_SOURCE_ROOT");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/schema", root ? root : ".");
+    nf_schema *s;
+    int rc = nf_schema_load(&s, dir);
+    if (rc)
+        fail_msg("%s", nf_errmsg());
+    assert_non_null(s->money);
+    char *sum;
+    assert_int_equal(nf_schema_summary(&sum, s), NF_OK);
+    assert_non_null(strstr(sum, "\nmoney: "));
+    assert_non_null(strstr(sum, "rate date "));
+    free(sum);
+    nf_schema_free(s);
+
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "/tmp/nf-money-schema-XXXXXX");
+    assert_non_null(mkdtemp(tmp));
+    /* No money facet, no money.yaml: fine, nothing to find. */
+    write_file(tmp, "schema.yaml", "name: t\nfacets: []\n");
+    assert_int_equal(nf_schema_load(&s, tmp), NF_OK);
+    assert_null(s->money);
+    nf_schema_free(s);
+    /* A money facet without money.yaml is a schema error naming the file. */
+    write_file(tmp, "schema.yaml", "name: t\nfacets:\n  - name: money\n    prefix: XMONEY\n"
+                                   "    slot: 17\n    kind: number\n    from: money\n");
+    assert_int_equal(nf_schema_load(&s, tmp), NF_ESCHEMA);
+    assert_non_null(strstr(nf_errmsg(), "money.yaml"));
+    /* A broken money.yaml stops the schema with its line. */
+    write_file(tmp, "money.yaml", "currencies:\n  - code: US\nscales: []\n");
+    assert_int_equal(nf_schema_load(&s, tmp), NF_ESCHEMA);
+    assert_non_null(strstr(nf_errmsg(), "money.yaml:2:"));
+    char path[128];
+    snprintf(path, sizeof path, "%s/money.yaml", tmp);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/schema.yaml", tmp);
+    unlink(path);
+    rmdir(tmp);
+}
+
 /* The pipeline stage appends to the analysis and keeps earlier amounts. */
 static void find_fills_the_analysis(void **state)
 {
@@ -591,6 +647,7 @@ int main(void)
         cmocka_unit_test(rates_use_the_newest_row_on_or_before_the_date),
         cmocka_unit_test(yen_sign_is_configurable),
         cmocka_unit_test(schema_errors_name_the_line),
+        cmocka_unit_test(schema_loader_wires_money),
     };
     int failed = cmocka_run_group_tests_name("shipped money.yaml", shipped_tests,
                                              load_shipped, free_shipped);
