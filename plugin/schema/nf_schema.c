@@ -8,6 +8,7 @@
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
+#include "read/nf_reader_conf.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -368,6 +369,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_money_schema_load(&s->money, s);
     if (!rc)
+        rc = nf_reader_conf_load(&s->reader, dir);
+    if (!rc)
         rc = check_feeders(s, y);
     nf_yaml_free(y);
     nf_buf_free(&path);
@@ -397,6 +400,7 @@ void nf_schema_free(nf_schema *s)
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
     nf_money_conf_free(s->money);
+    nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -448,6 +452,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
     if (!rc)
         rc = nf_money_summary(&b, s->money);
+    if (!rc)
+        rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
         nf_buf_free(&b);
         return rc;
