@@ -5,6 +5,7 @@
 #include "nf_schema.h"
 #include "analyse/nf_gazetteer.h"
 #include "analyse/nf_money.h"
+#include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
@@ -361,6 +362,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     /* The parts, each from its own files.  Owners: add your loader here. */
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
+    if (!rc && (rc = nf_lang_load(&s->lang, dir)) == NF_ENOTFOUND)
+        rc = NF_OK;   /* language.yaml is optional: no abbreviations */
     if (!rc)
         rc = nf_money_schema_load(&s->money, s);
     if (!rc)
@@ -395,6 +398,7 @@ void nf_schema_free(nf_schema *s)
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
     nf_money_conf_free(s->money);
+    nf_lang_free(s->lang);
     nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
