@@ -3,8 +3,10 @@
  * Part owners add their loader call, free call and summary line below;
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
+#include "analyse/nf_attribution.h"
 #include "analyse/nf_gazetteer.h"
 #include "analyse/nf_money.h"
+#include "analyse/nf_stance.h"
 #include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
@@ -367,6 +369,10 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc)
         rc = nf_money_schema_load(&s->money, s);
     if (!rc)
+        rc = nf_cues_load(&s->cues, dir);
+    if (!rc)
+        rc = nf_attribution_load(&s->attribution, dir);
+    if (!rc)
         rc = nf_reader_conf_load(&s->reader, dir);
     if (!rc)
         rc = check_feeders(s, y);
@@ -398,6 +404,8 @@ void nf_schema_free(nf_schema *s)
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
     nf_money_conf_free(s->money);
+    nf_cues_free(s->cues);
+    nf_attribution_free(s->attribution);
     nf_lang_free(s->lang);
     nf_reader_conf_free(s->reader);
     free(s->dir);
@@ -451,6 +459,10 @@ int nf_schema_summary(char **out, const nf_schema *s)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
     if (!rc)
         rc = nf_money_summary(&b, s->money);
+    if (!rc)
+        rc = nf_cues_summary(&b, s->cues);
+    if (!rc)
+        rc = nf_attribution_summary(&b, s->attribution);
     if (!rc)
         rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
