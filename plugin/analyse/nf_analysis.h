@@ -58,7 +58,7 @@ typedef struct nf_claim_hit {
     const char *claim;            /* claim id (schema) */
     const char *rule;             /* rule id (schema) */
     nf_stance stance;
-    char *cue;                    /* the cue that decided the stance, or NULL */
+    const char *cue;              /* the cue that decided the stance, or NULL (schema) */
     uint32_t sentence;            /* index into tokens.sentences */
     uint32_t start, end;          /* the evidence sentence's byte span */
     nf_strset cites;              /* outlet ids cited in that sentence */
