@@ -17,6 +17,9 @@
  * visiting callback returns 0 to go on, a positive value to stop (the
  * visit then returns NF_OK) or a negative nf_status to stop with that
  * status (record the reason with the library's error first).
+ *
+ * As in Xapian, a handle (and the handles made from it) must not be used
+ * by two threads at once; separate handles on one database are fine.
  */
 #ifndef NF_XAPIAN_H
 #define NF_XAPIAN_H
@@ -40,7 +43,9 @@ typedef struct nf_xenquire nf_xenquire;   /* Enquire */
 typedef struct nf_xmset nf_xmset;         /* MSet */
 typedef struct nf_xspy nf_xspy;           /* ValueCountMatchSpy */
 
-/* Longest term Xapian's glass backend accepts, in bytes. */
+/* Longest term Xapian's glass backend accepts, in bytes.  Checked when a
+ * term is added to a document: Xapian 1.4 itself only objects in
+ * add_document, and then drops every change since the last commit. */
 #define NF_XAPIAN_MAX_TERM_BYTES 245
 /* Longest metadata key it accepts (a key is stored with 2 bytes more). */
 #define NF_XAPIAN_MAX_METADATA_KEY_BYTES 253

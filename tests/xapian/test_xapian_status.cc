@@ -22,6 +22,8 @@ extern "C" {
 
 namespace {
 
+const char *dir;
+
 // Map E as a wrapper entry point would and check status and message.
 template <class E>
 void expect(const E &e, int status, const char *fragment)
@@ -129,8 +131,6 @@ void non_xapian_exceptions(void **state)
 void xapian_rejects_long_terms_at_add(void **state)
 {
     (void)state;
-    const char *dir = xtest_mkdtemp();
-    assert_non_null(dir);
     std::string path = std::string(dir) + "/db";
     int rc = NF_OK;
     bool added = false;
@@ -161,7 +161,20 @@ void xapian_rejects_long_terms_at_add(void **state)
     assert_int_equal(before, 2);
     assert_int_equal(after, 1);       // the uncommitted "ok" is gone too
     assert_int_equal(committed, 1);
-    assert_int_equal(xtest_rmtree(dir), 0);
+}
+
+// A scratch directory for the test above, removed even if it fails.
+int group_setup(void **state)
+{
+    (void)state;
+    dir = xtest_mkdtemp();
+    return dir ? 0 : -1;
+}
+
+int group_teardown(void **state)
+{
+    (void)state;
+    return xtest_rmtree(dir);
 }
 
 }  // namespace
@@ -174,5 +187,5 @@ int main(void)
         cmocka_unit_test(non_xapian_exceptions),
         cmocka_unit_test(xapian_rejects_long_terms_at_add),
     };
-    return cmocka_run_group_tests(tests, nullptr, nullptr);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
