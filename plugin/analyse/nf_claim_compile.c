@@ -6,6 +6,7 @@
 #include "nf_claim_rules.h"
 #include "core/nf_error.h"
 #include "core/nf_yaml.h"
+#include "analyse/nf_stem.h"
 
 #if __has_include("analyse/nf_gazetteer.h")
 #include "analyse/nf_gazetteer.h"
@@ -15,7 +16,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +31,7 @@ typedef struct named_list {
 typedef struct compiler {
     struct nf_claim_rules *r;
     const nf_schema *s;
-    struct sb_stemmer *stemmer;
+    nf_stemmer *stemmer;      /* NULL: the language does not stem */
     nf_yaml **docs;
     size_t ndocs;
     named_list *lists;
@@ -43,19 +43,21 @@ typedef struct compiler {
 
 /* ---- words --------------------------------------------------------------- */
 
-/* Stem WORD (lower-case UTF-8) into BUF. */
-static void stem_word(char *buf, size_t size, struct sb_stemmer *st, const char *word)
+/* Stem WORD (lower-case UTF-8) into BUF, the way analysis stems tokens. */
+static int stem_word(char *buf, size_t size, nf_stemmer *st, const char *word)
 {
-    const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)word, (int)strlen(word));
-    size_t n = s ? (size_t)sb_stemmer_length(st) : 0;
-    if (!s) {
-        s = (const sb_symbol *)word;
-        n = strlen(word);
+    const char *s = word;
+    size_t n = strlen(word);
+    if (st) {
+        int rc = nf_stemmer_stem(st, word, strlen(word), &s, &n);
+        if (rc)
+            return rc;
     }
     if (n >= size)
         n = size - 1;
     memcpy(buf, s, n);
     buf[n] = '\0';
+    return NF_OK;
 }
 
 static int word_byte(unsigned char c)
@@ -73,7 +75,9 @@ static int intern_word(uint32_t *out, compiler *c, const char *word, int exact)
         snprintf(key, sizeof key, "s\x1f%s", word);   /* numbers are not stemmed */
     } else {
         char stem[240];
-        stem_word(stem, sizeof stem, c->stemmer, word);
+        int rc = stem_word(stem, sizeof stem, c->stemmer, word);
+        if (rc)
+            return rc;
         snprintf(key, sizeof key, "s\x1f%s", stem);
     }
     return nf_claim_termtab_intern(out, &c->r->terms, key);
@@ -889,10 +893,9 @@ int nf_claim_rules_load(struct nf_claim_rules **out, const nf_schema *s,
         free(c.r);
         return nf_set_error(NF_ENOMEM, "out of memory loading claim rules");
     }
-    c.stemmer = sb_stemmer_new(language, NULL);
-    if (!c.stemmer) {
+    if (nf_stemmer_new(&c.stemmer, language)) {
         nf_claim_rules_free(c.r);
-        return nf_set_error(NF_ESCHEMA, "%s: no stemmer for language '%s'", schema_dir, language);
+        return nf_wrap_error(NF_ESCHEMA, "%s: claim rules", schema_dir);
     }
     size_t dlen = strlen(schema_dir) + sizeof "/claims";
     char *dir = malloc(dlen);
@@ -923,7 +926,7 @@ int nf_claim_rules_load(struct nf_claim_rules **out, const nf_schema *s,
         free(files[i]);
     free(files);
     free(dir);
-    sb_stemmer_delete(c.stemmer);
+    nf_stemmer_free(c.stemmer);
     if (rc) {
         nf_claim_rules_free(c.r);
         return rc;

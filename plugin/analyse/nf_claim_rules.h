@@ -9,7 +9,6 @@
 
 #include "nf_claims.h"
 
-struct sb_stemmer;
 
 /* ---- term table: key string -> dense id -------------------------------
  * Keys live in one namespace with a one-letter kind and a 0x1f separator:

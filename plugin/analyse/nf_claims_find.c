@@ -4,6 +4,7 @@
  * mentions or amounts triggers (the rules' rarest required elements). */
 #include "nf_claim_rules.h"
 #include "core/nf_error.h"
+#include "analyse/nf_stem.h"
 
 #if __has_include("analyse/nf_stance.h")
 #include "analyse/nf_stance.h"
@@ -11,7 +12,6 @@
 #endif
 
 #include <ctype.h>
-#include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,26 +68,22 @@ static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, siz
 static int prepare_tokens(finder *f)
 {
     const nf_tokens *tk = &f->a->tokens;
-    struct sb_stemmer *st = sb_stemmer_new(f->r->language, NULL);
-    if (!st)
-        return nf_set_error(NF_ESCHEMA, "no stemmer for language '%s'", f->r->language);
-    for (size_t i = 0; i < tk->n; i++) {
+    nf_stemmer *st = NULL;
+    int rc = nf_stemmer_new(&st, f->r->language);
+    for (size_t i = 0; i < tk->n && !rc; i++) {
         const char *term = nf_token_term(tk, i);
         size_t len = tk->v[i].term_len;
         f->exact_id[i] = lookup(&f->r->terms, 'x', term, len, NULL);
         f->tok_special[i] = (uint8_t)(is_year(term, len) | (is_multiple(term, len) << 1));
-        if (isdigit((unsigned char)term[0])) {
-            /* like Xapian, numbers are not stemmed */
-            f->stem_id[i] = lookup(&f->r->terms, 's', term, len, NULL);
-            continue;
-        }
-        const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)term, (int)len);
-        f->stem_id[i] = s ? lookup(&f->r->terms, 's', (const char *)s,
-                                   (size_t)sb_stemmer_length(st), NULL)
-                          : NF_TERM_NONE;
+        const char *stem = term;
+        size_t slen = len;
+        /* like Xapian, numbers are not stemmed */
+        if (st && !isdigit((unsigned char)term[0]))
+            rc = nf_stemmer_stem(st, term, len, &stem, &slen);
+        f->stem_id[i] = rc ? NF_TERM_NONE : lookup(&f->r->terms, 's', stem, slen, NULL);
     }
-    sb_stemmer_delete(st);
-    return NF_OK;
+    nf_stemmer_free(st);
+    return rc;
 }
 
 static int prepare_mentions(finder *f)

@@ -1,5 +1,6 @@
 /* Test support: see claim_fixture.h. */
 #include "claim_fixture.h"
+#include "analyse/nf_tokenise.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -27,74 +28,6 @@ const fixture_entity fixture_default_entities[] = {
     {"nvidia", "company", "nvidia"}, {"softbank", "company", "softbank"},
     {"reuters", "outlet", "reuters"}, {"bloomberg", "outlet", "bloomberg"},
     {NULL, NULL, NULL}};
-
-static int wordch(const char *s)
-{
-    unsigned char c = (unsigned char)*s;
-    return isalnum(c) || (c == '\'' && isalnum((unsigned char)s[1])) ||
-           (c == 0xe2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 &&
-            isalnum((unsigned char)s[3]));
-}
-
-static void push_sentence(nf_tokens *t, size_t first)
-{
-    if (first == t->n)
-        return;
-    if (t->nsentences == t->sentences_cap) {
-        t->sentences_cap = t->sentences_cap ? t->sentences_cap * 2 : 8;
-        t->sentences = realloc(t->sentences, t->sentences_cap * sizeof *t->sentences);
-    }
-    nf_sentence *s = &t->sentences[t->nsentences];
-    s->tok_first = (uint32_t)first;
-    s->tok_count = (uint32_t)(t->n - first);
-    s->start = t->v[first].start;
-    s->end = t->v[t->n - 1].end;
-    for (size_t i = first; i < t->n; i++)
-        t->v[i].sentence = (uint32_t)t->nsentences;
-    t->nsentences++;
-}
-
-static void tokenise(nf_tokens *t, const char *text)
-{
-    size_t len = strlen(text), first = 0;
-    t->text = text;
-    t->text_len = len;
-    t->terms = malloc(len * 2 + 2);
-    for (size_t i = 0; i < len;) {
-        if (!wordch(text + i)) {
-            if ((strchr(".!?", text[i]) && (i + 1 == len || text[i + 1] == ' ')) ||
-                text[i] == '\n')
-                push_sentence(t, first), first = t->n;
-            i++;
-            continue;
-        }
-        if (t->n == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 64;
-            t->v = realloc(t->v, t->cap * sizeof *t->v);
-        }
-        nf_token *tok = &t->v[t->n];
-        memset(tok, 0, sizeof *tok);
-        tok->start = (uint32_t)i;
-        tok->term = (uint32_t)t->terms_len;
-        while (i < len && wordch(text + i)) {
-            if ((unsigned char)text[i] == 0xe2) {
-                t->terms[t->terms_len++] = '\'';
-                i += 3;
-            } else {
-                t->terms[t->terms_len++] = (char)tolower((unsigned char)text[i++]);
-            }
-        }
-        tok->end = (uint32_t)i;
-        tok->term_len = (uint32_t)(t->terms_len - tok->term);
-        t->terms[t->terms_len++] = '\0';
-        if (isupper((unsigned char)text[tok->start]))
-            tok->flags |= NF_TOK_UPPER_INITIAL;
-        if (isdigit((unsigned char)text[tok->start]))
-            tok->flags |= NF_TOK_DIGIT_INITIAL;
-        t->n++;
-    }
-    push_sentence(t, first);
-}
 
 static void add_mention(nf_analysis *a, uint32_t first, uint32_t last, const fixture_entity *e)
 {
@@ -152,7 +85,8 @@ static void add_amount(nf_analysis *a, nf_amount_kind kind, uint32_t start, uint
 void fixture_build(nf_analysis *a, const char *text, const fixture_entity *ents)
 {
     memset(a, 0, sizeof *a);
-    tokenise(&a->tokens, text);
+    if (nf_tokenise(&a->tokens, text, strlen(text), NULL))
+        abort();
     const nf_tokens *t = &a->tokens;
     for (size_t i = 0; i < t->n;) {
         size_t best = 0;
@@ -192,9 +126,7 @@ void fixture_build(nf_analysis *a, const char *text, const fixture_entity *ents)
 
 void fixture_free(nf_analysis *a)
 {
-    free(a->tokens.v);
-    free(a->tokens.terms);
-    free(a->tokens.sentences);
+    nf_tokens_free(&a->tokens);
     free(a->mentions);
     free(a->amounts);
     for (size_t i = 0; i < a->nclaims; i++) {

@@ -1,8 +1,8 @@
-/* Test support: an nf_analysis built by hand from a short text, so the
- * claims module can be tested on its own.  Words are cut at anything that
- * is not a letter, digit or inner apostrophe; sentences end at ". ", "! ",
- * "? " or a newline.  Mentions come from a table of surface words given by
- * the test; "$N [billion|million|bn|trillion]" is money and "N%" percent. */
+/* Test support: an nf_analysis built from a short text without the entity
+ * and money stages, so the claims module can be tested on its own.  Tokens
+ * and sentences come from nf_tokenise; mentions from a table of surface
+ * words given by the test; "$N [billion|million|trillion]" is money and
+ * "N%" / "N percent" a percentage. */
 #ifndef CLAIM_FIXTURE_H
 #define CLAIM_FIXTURE_H
 

@@ -220,7 +220,7 @@ static void amounts_years_and_captures(void **state)
     assert_string_equal(a.claims[0].args[1].value, "$500 billion");
     /* the evidence is the whole sentence */
     assert_int_equal(a.claims[0].start, 0);
-    assert_int_equal(a.claims[0].end, strlen("OpenAI was valued at $500 billion"));
+    assert_int_equal(a.claims[0].end, strlen("OpenAI was valued at $500 billion."));
     assert_string_equal(a.claims[1].claim, "until-year");
     assert_int_equal(a.claims[1].nargs, 1);
     assert_string_equal(a.claims[1].args[0].name, "year");
