@@ -265,6 +265,9 @@ NF_API int nf_xmset_matches(const nf_xmset *ms, unsigned *lower,
  * fetched only when asked for, and is the caller's to free). */
 NF_API int nf_xmset_get(const nf_xmset *ms, size_t i, nf_docid *did,
                         double *weight, nf_xdoc **doc);
+/* Item I's weight as Xapian's percentage (the best match is 100 when it
+ * matches every query term; 0 for a query without weights). */
+NF_API int nf_xmset_percent(const nf_xmset *ms, size_t i, int *out);
 /* Xapian's MSet::snippet over TEXT, highlighting the query's terms with
  * <b>..</b>; LENGTH in bytes.  The result is HTML-escaped and "..." marks
  * cut sentences.  LANGUAGE is the stemmer the query was parsed with (NULL,

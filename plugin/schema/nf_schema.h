@@ -64,6 +64,12 @@ typedef struct nf_schema {
 int nf_schema_load(nf_schema **out, const char *dir);
 void nf_schema_free(nf_schema *s);
 
+/* A report for `newsfacet schema check DIR`: the schema's name and id,
+ * its facets, then each part's counts (gazetteer entries per list, rules...)
+ * and problems worth a look (duplicate or conflicting aliases).  *OUT is
+ * malloc'd. */
+int nf_schema_summary(char **out, const nf_schema *s);
+
 /* The facet named NAME, or NULL. */
 const nf_facet_def *nf_schema_facet(const nf_schema *s, const char *name);
 

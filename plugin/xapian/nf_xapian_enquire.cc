@@ -174,6 +174,22 @@ NF_API int nf_xmset_get(const nf_xmset *ms, size_t i, nf_docid *did,
     NF_XAPIAN_CATCH(what, ms->dbname.c_str())
 }
 
+NF_API int nf_xmset_percent(const nf_xmset *ms, size_t i, int *out)
+{
+    if (!ms || !out)
+        return nf_xapian_null_arg("nf_xmset_percent", !ms ? "ms" : "out");
+    *out = 0;
+    if (i >= ms->mset.size())
+        return nf_set_error(NF_EINVAL,
+            "nf_xmset_percent: item %zu asked of a result page of %u", i,
+            static_cast<unsigned>(ms->mset.size()));
+    try {
+        *out = ms->mset[static_cast<Xapian::doccount>(i)].get_percent();
+        return NF_OK;
+    }
+    NF_XAPIAN_CATCH("read a percentage from a search of", ms->dbname.c_str())
+}
+
 NF_API int nf_xmset_snippet(char **out, const nf_xmset *ms, const char *text,
                             size_t length, const char *language)
 {

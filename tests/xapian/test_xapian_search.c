@@ -416,6 +416,10 @@ static void ties_keep_docid_order_and_value_sort(void **state)
     assert_int_equal(nf_xmset_get(ms, 1, &d1, &w1, NULL), NF_OK);
     assert_true(w0 > 0 && w0 == w1);
     assert_true(d0 < d1);
+    int pct = -1;
+    assert_int_equal(nf_xmset_percent(ms, 1, &pct), NF_OK);
+    assert_int_equal(pct, 100);   /* each matches the only query term */
+    assert_int_equal(nf_xmset_percent(ms, 2, &pct), NF_EINVAL);
     assert_int_equal(nf_xmset_get(ms, 2, &d1, NULL, NULL), NF_EINVAL);
     nf_xmset_free(ms);
     nf_xquery_free(q);
