@@ -3,6 +3,7 @@
  * Part owners add their loader call, free call and summary line below;
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
+#include "analyse/nf_claims.h"
 #include "analyse/nf_gazetteer.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
@@ -366,6 +367,9 @@ int nf_schema_load(nf_schema **out, const char *dir)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
     if (!rc)
         rc = check_feeders(s, y);
+    /* claims check their entity references against the gazetteer */
+    if (!rc)
+        rc = nf_claim_rules_load(&s->claims, s, dir);
     nf_yaml_free(y);
     nf_buf_free(&path);
     if (rc) {
@@ -392,6 +396,7 @@ void nf_schema_free(nf_schema *s)
     }
     free(s->facets);
     /* Owners: free your part here. */
+    nf_claim_rules_free(s->claims);
     nf_gazetteer_free(s->gazetteer);
     free(s->dir);
     free(s->name);
