@@ -7,7 +7,9 @@
 #include "analyse/nf_gazetteer.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
+#include "core/nf_hash.h"
 #include "core/nf_yaml.h"
+#include "read/nf_reader_conf.h"
 
 #include <errno.h>
 #include <dirent.h>
@@ -295,34 +297,23 @@ static int cmp_path(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-/* FNV-1a 64 over each YAML file's path (relative to the schema folder) and
- * bytes, in sorted path order: renaming, adding or editing any schema file
- * changes the id; README edits do not. */
+/* A digest (nf_hash128_hex, first 16 hex digits) over each YAML file's path
+ * (relative to the schema folder) and bytes, in sorted path order:
+ * renaming, adding or editing any schema file changes the id; README edits
+ * do not. */
 static int compute_id(nf_schema *s)
 {
     path_list p = {NULL, 0, 0};
     int rc = walk(&p, s->dir, "");
-    size_t n = p.n;
-    char **paths = p.v;
     if (!rc)
-        qsort(paths, n, sizeof *paths, cmp_path);
-    uint64_t h = 1469598103934665603ULL;
-    nf_buf path = NF_BUF_INIT;
+        qsort(p.v, p.n, sizeof *p.v, cmp_path);
+    nf_buf all = NF_BUF_INIT, path = NF_BUF_INIT;
     char chunk[8192];
-    for (size_t i = 0; i < n && !rc; i++) {
-        h = fnv(h, paths[i], strlen(paths[i]) + 1);
+    for (size_t i = 0; i < p.n && !rc; i++) {
+        if ((rc = nf_buf_append(&all, p.v[i], strlen(p.v[i]) + 1)))
+            break;
         nf_buf_clear(&path);
-        if ((rc = nf_buf_printf(&path, "%s/%s", s->dir, paths[i])))
+        if ((rc = nf_buf_printf(&path, "%s/%s", s->dir, p.v[i])))
             break;
         FILE *f = fopen(path.data, "rb");
         if (!f) {
@@ -330,16 +321,21 @@ static int compute_id(nf_schema *s)
             break;
         }
         size_t got;
-        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-            h = fnv(h, chunk, got);
+        while (!rc && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+            rc = nf_buf_append(&all, chunk, got);
         fclose(f);
     }
+    if (!rc) {
+        char hex[33];
+        nf_hash128_hex(hex, all.data ? all.data : "", all.len);
+        memcpy(s->id, hex, sizeof s->id - 1);
+        s->id[sizeof s->id - 1] = '\0';
+    }
+    nf_buf_free(&all);
     nf_buf_free(&path);
-    for (size_t i = 0; i < n; i++)
-        free(paths[i]);
-    free(paths);
-    if (!rc)
-        snprintf(s->id, sizeof s->id, "%016llx", (unsigned long long)h);
+    for (size_t i = 0; i < p.n; i++)
+        free(p.v[i]);
+    free(p.v);
     return rc;
 }
 
@@ -365,6 +361,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     /* The parts, each from its own files.  Owners: add your loader here. */
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
+    if (!rc)
+        rc = nf_reader_conf_load(&s->reader, dir);
     if (!rc)
         rc = check_feeders(s, y);
     /* claims check their entity references against the gazetteer */
@@ -398,6 +396,7 @@ void nf_schema_free(nf_schema *s)
     /* Owners: free your part here. */
     nf_claim_rules_free(s->claims);
     nf_gazetteer_free(s->gazetteer);
+    nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
     free(s->language);
@@ -447,6 +446,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
         nf_buf_free(&b);
         return rc;

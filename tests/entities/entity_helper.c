@@ -1,56 +1,18 @@
 /* See entity_helper.h. */
 #include "entity_helper.h"
 #include "analyse/nf_entities.h"
+#include "analyse/nf_tokenise.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Until the tokeniser lands: tokens are runs of non-space bytes, sentences
- * end after ". ". Entity matching reads the text itself; tokens only give
- * indices and sentence numbers. */
-static int simple_tokenise(nf_tokens *t, const char *text, size_t len)
-{
-    memset(t, 0, sizeof *t);
-    t->text = text;
-    t->text_len = len;
-    size_t cap = len / 2 + 2;
-    t->v = calloc(cap, sizeof *t->v);
-    t->sentences = calloc(cap, sizeof *t->sentences);
-    t->terms = calloc(1, 1);
-    if (!t->v || !t->sentences || !t->terms)
-        return -1;
-    uint32_t sentence = 0;
-    size_t i = 0, first = 0;
-    while (i < len) {
-        while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
-            i++;
-        if (i >= len)
-            break;
-        size_t s = i;
-        while (i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '\t')
-            i++;
-        nf_token *tok = &t->v[t->n++];
-        tok->start = (uint32_t)s;
-        tok->end = (uint32_t)i;
-        tok->sentence = sentence;
-        if (text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?') {
-            t->sentences[sentence].tok_first = (uint32_t)first;
-            t->sentences[sentence].tok_count = (uint32_t)(t->n - first);
-            sentence++;
-            first = t->n;
-        }
-    }
-    t->nsentences = sentence + (first < t->n);
-    return 0;
-}
 
 int helper_tag(nf_analysis **out, const struct nf_gazetteer *g, const char *text)
 {
     nf_analysis *a = calloc(1, sizeof *a);
     if (!a)
         return -1;
-    int rc = simple_tokenise(&a->tokens, text, strlen(text));
+    int rc = nf_tokenise(&a->tokens, text, strlen(text), NULL);
     if (!rc)
         rc = nf_entities_find_with(a, g);
     *out = a;
@@ -61,9 +23,7 @@ void helper_analysis_free(nf_analysis *a)
 {
     if (!a)
         return;
-    free(a->tokens.v);
-    free(a->tokens.sentences);
-    free(a->tokens.terms);
+    nf_tokens_free(&a->tokens);
     free(a->mentions);
     free(a);
 }
