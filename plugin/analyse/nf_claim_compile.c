@@ -8,10 +8,7 @@
 #include "core/nf_yaml.h"
 #include "analyse/nf_stem.h"
 
-#if __has_include("analyse/nf_gazetteer.h")
 #include "analyse/nf_gazetteer.h"
-#define NF_CLAIMS_HAVE_GAZETTEER 1
-#endif
 
 #include <ctype.h>
 #include <dirent.h>
@@ -183,7 +180,6 @@ static int compile_entity(nf_claim_alt *alt, compiler *c, nf_yaml *y,
     const char *id = colon + 1;
     if (strchr(id, ':'))
         return nf_yaml_error(y, node, "entity reference '%s' has more than one ':'", text);
-#ifdef NF_CLAIMS_HAVE_GAZETTEER
     const struct nf_gazetteer *g = c->s ? c->s->gazetteer : NULL;
     if (g) {
         if (!nf_gazetteer_has_list(g, list))
@@ -191,7 +187,6 @@ static int compile_entity(nf_claim_alt *alt, compiler *c, nf_yaml *y,
         if (strcmp(id, "*") != 0 && !nf_gazetteer_display_name(g, list, id))
             return nf_yaml_error(y, node, "unknown entity id '%s' in list '%s'", id, list);
     }
-#endif
     char key[300];
     snprintf(key, sizeof key, "e\x1f%s\x1f%s", list, id);
     alt->kind = NF_ALT_ENTITY;
@@ -609,13 +604,17 @@ static void rule_free(nf_claim_rule *rule)
 static int compile_rule(compiler *c, nf_yaml *y, yaml_node_t *map, uint32_t claim)
 {
     static const char *const rule_keys[] = {"id", "scope", "within", "ordered",
-                                            "require", "forbid", "description", NULL};
+                                            "require", "forbid", "description",
+                                            "negation_is_assertion", NULL};
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "a rule must be a map with 'id' and 'require'");
     int rc = check_keys(y, map, rule_keys, "a rule");
     const char *id = NULL, *scope = "sentence";
+    int negation = 0;
     if (!rc)
         rc = nf_yaml_get_string(&id, y, map, "id", 1);
+    if (!rc)
+        rc = nf_yaml_get_bool(&negation, y, map, "negation_is_assertion", 0);
     if (!rc)
         rc = nf_yaml_get_string(&scope, y, map, "scope", 0);
     if (rc)
@@ -649,6 +648,7 @@ static int compile_rule(compiler *c, nf_yaml *y, yaml_node_t *map, uint32_t clai
     memset(rule, 0, sizeof *rule);
     rule->claim = claim;
     rule->scope = sc;
+    rule->flags = negation ? NF_CLAIM_NEGATION_IS_ASSERTION : 0;
     rule->line = nf_yaml_line(map);
     if (!(rule->id = strdup(id)) || !(rule->file = strdup(y->path)))
         return nf_set_error(NF_ENOMEM, "out of memory compiling claim rules");
@@ -689,7 +689,7 @@ static int find_or_add_claim(uint32_t *out, compiler *c, const char *id)
 static int compile_claim(compiler *c, nf_yaml *y, yaml_node_t *map)
 {
     static const char *const claim_keys[] = {"id", "description", "modal_is_assertion",
-                                             "rules", NULL};
+                                             "negation_is_assertion", "rules", NULL};
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "a claim must be a map with 'id' and 'rules'");
     int rc = check_keys(y, map, claim_keys, "a claim");
@@ -701,8 +701,9 @@ static int compile_claim(compiler *c, nf_yaml *y, yaml_node_t *map)
     if (!valid_id(id))
         return nf_yaml_error(y, nf_yaml_get(y, map, "id"), "bad claim id '%s' (lower-case "
                              "ASCII words joined by '-')", id);
-    int modal = 0;
-    if ((rc = nf_yaml_get_bool(&modal, y, map, "modal_is_assertion", 0)))
+    int modal = 0, negation = 0;
+    if ((rc = nf_yaml_get_bool(&modal, y, map, "modal_is_assertion", 0)) ||
+        (rc = nf_yaml_get_bool(&negation, y, map, "negation_is_assertion", 0)))
         return rc;
     yaml_node_t *rules = nf_yaml_get(y, map, "rules");
     if (!rules || rules->type != YAML_SEQUENCE_NODE || nf_yaml_seq_len(rules) == 0)
@@ -713,6 +714,8 @@ static int compile_claim(compiler *c, nf_yaml *y, yaml_node_t *map)
         return rc;
     if (modal)
         c->r->claims[claim].flags |= NF_CLAIM_MODAL_IS_ASSERTION;
+    if (negation)
+        c->r->claims[claim].flags |= NF_CLAIM_NEGATION_IS_ASSERTION;
     for (size_t i = 0; i < nf_yaml_seq_len(rules); i++)
         if ((rc = compile_rule(c, y, nf_yaml_seq_at(y, rules, i), claim)))
             return rc;

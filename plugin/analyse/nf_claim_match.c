@@ -203,8 +203,9 @@ static int u32_cmp(const void *pa, const void *pb)
 }
 
 /* Matches of group G in [LO, HI].  The root group checks its forbidden
- * elements over the whole range and stops at the first match; a nested
- * group checks them overlapping each matched span and lists every match. */
+ * elements over the whole range and keeps only its tightest match (the
+ * leftmost of equals); a nested group checks them overlapping each matched
+ * span and lists every match. */
 static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_group *g,
                       uint32_t lo, uint32_t hi, int root)
 {
@@ -283,10 +284,18 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
             for (size_t j = 0; j < o->ncap && m.ncap < NF_CLAIM_MAX_CAPTURES; j++)
                 m.cap[m.ncap++] = o->cap[j];
         }
-        if ((rc = occs_push(out, &m)))
+        if (root) {
+            /* keep the tightest match: the stance is decided on its span,
+             * which should not reach over cues of other clauses */
+            if (out->n == 0)
+                rc = occs_push(out, &m);
+            else if (m.last - m.first < out->v[0].last - out->v[0].first)
+                out->v[0] = m;
+        } else {
+            rc = occs_push(out, &m);
+        }
+        if (rc)
             goto done;
-        if (root)
-            break;
     }
 done:
     if (per)

@@ -76,6 +76,7 @@ typedef struct nf_claim_rule {
     char *id;
     uint32_t claim;               /* index into claims */
     nf_claim_scope scope;
+    unsigned flags;               /* NF_CLAIM_* of this rule, added to the claim's */
     nf_claim_group root;
     char *captures[NF_CLAIM_MAX_CAPTURES];
     size_t ncaptures;
@@ -136,7 +137,7 @@ typedef struct nf_claim_occs {
     size_t n, cap;
 } nf_claim_occs;
 
-/* The first match of RULE in tokens [LO, HI] (inclusive); 1 found, 0 not,
+/* The tightest match of RULE in tokens [LO, HI] (inclusive); 1 found, 0 not,
  * negative on out of memory. */
 int nf_claim_rule_match(nf_claim_occ *out, const nf_claim_ctx *c,
                         const nf_claim_rule *rule, uint32_t lo, uint32_t hi);

@@ -12,12 +12,8 @@
 #include <stddef.h>
 
 #include "nf_analysis.h"
+#include "nf_stance.h"      /* NF_CLAIM_* flags handed to nf_stance_decide */
 #include "../schema/nf_schema.h"
-
-/* Claim flags handed to the stance decision (nf_stance_decide). */
-#ifndef NF_CLAIM_MODAL_IS_ASSERTION
-#define NF_CLAIM_MODAL_IS_ASSERTION 1u   /* "can"/"will be able to" asserts it */
-#endif
 
 struct nf_claim_rules;
 

@@ -6,10 +6,7 @@
 #include "core/nf_error.h"
 #include "analyse/nf_stem.h"
 
-#if __has_include("analyse/nf_stance.h")
 #include "analyse/nf_stance.h"
-#define NF_CLAIMS_HAVE_STANCE 1
-#endif
 
 #include <ctype.h>
 #include <stdio.h>
@@ -250,10 +247,8 @@ static int add_hit(finder *f, const nf_claim_rule *rule, uint32_t sentence,
     h->start = s->start;
     h->end = s->end;
     h->stance = NF_STANCE_ASSERTED;
-    int rc = NF_OK;
-#ifdef NF_CLAIMS_HAVE_STANCE
-    rc = nf_stance_decide(&h->stance, &h->cue, a, o->first, o->last, claim->flags);
-#endif
+    int rc = nf_stance_decide(&h->stance, &h->cue, a, o->first, o->last,
+                              claim->flags | rule->flags);
     if (!rc && a->sentence_cites) {
         const nf_strset *cs = &a->sentence_cites[sentence];
         for (size_t i = 0; i < cs->n && !rc; i++)
