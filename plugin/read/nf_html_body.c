@@ -31,6 +31,7 @@ typedef struct node_stat {
     size_t link;       /* of which inside <a> */
     size_t score;      /* paragraph text directly below */
     unsigned char skip;
+    unsigned char chrome;  /* is_chrome(), kept for the second pass */
     unsigned char has_block;
 } node_stat;
 
@@ -95,7 +96,7 @@ static int is_chrome(const xmlNode *n)
 {
     if (in_list((const char *)n->name, structural))
         return 1;
-    if (xmlHasProp(n, (const xmlChar *)"hidden") ||
+    if (nf_html_attr(n, "hidden") ||
         nf_html_attr_has(n, "aria-hidden", "true"))
         return 1;
     return attr_in_list(n, "role", chrome_roles);
@@ -107,14 +108,8 @@ static int has_hint(const body_scan *s, const xmlNode *n)
     if (in_list((const char *)n->name, exempt) ||
         nf_html_attr_has(n, "itemprop", "articleBody"))
         return 0;
-    int hit = 0;
-    const char *attrs[] = {"class", "id"};
-    for (size_t i = 0; i < 2 && !hit; i++) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
-        hit = nf_reader_conf_is_boilerplate(s->conf, (const char *)v);
-        xmlFree(v);
-    }
-    return hit;
+    return nf_reader_conf_is_boilerplate(s->conf, nf_html_attr(n, "class")) ||
+           nf_reader_conf_is_boilerplate(s->conf, nf_html_attr(n, "id"));
 }
 
 static node_stat *stat_of(body_scan *s, const xmlNode *n)
@@ -158,9 +153,10 @@ static int measure_enter(xmlNode *n, void *ud)
         n->_private = (void *)(uintptr_t)++s->n;
     }
     node_stat *st = stat_of(s, n);
+    unsigned char chrome = s->first_pass ? (unsigned char)is_chrome(n) : st->chrome;
     memset(st, 0, sizeof *st);
-    st->skip = (unsigned char)is_chrome(n);
-    return !st->skip;
+    st->chrome = st->skip = chrome;
+    return !chrome;
 }
 
 static void measure_leave(xmlNode *n, void *ud)

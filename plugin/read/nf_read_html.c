@@ -1,6 +1,8 @@
 /* HTML pages: metadata and body text through the HTML extractor. */
 #include "read/nf_read_internal.h"
 
+#include <libxml/tree.h>
+
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "read/nf_html_internal.h"
@@ -11,9 +13,18 @@ int nf_read_html(nf_read_run *run, const char *path, const char *data,
 {
     nf_buf clean = NF_BUF_INIT, body = NF_BUF_INIT;
     nf_meta meta = NF_META_INIT;
-    int rc = nf_utf8_clean(&clean, data, len, NULL);
+    nf_clean_stats st = {0, 0, 0, 0};
+    xmlDoc *doc = NULL;
+    int rc = nf_utf8_clean(&clean, data, len, &st);
+    /* Bytes that are not UTF-8 may be another encoding the page declares
+     * (older sites still serve windows-1252): libxml2 decodes those. */
+    if (rc == NF_OK && st.invalid)
+        doc = nf_html_parse_declared(data, len);
+    if (rc == NF_OK && !doc)
+        doc = nf_html_parse(clean.data ? clean.data : "", clean.len);
     if (rc == NF_OK)
-        rc = nf_html_extract(&meta, &body, clean.data, clean.len, run->conf);
+        rc = nf_html_read_doc(&meta, &body, doc, run->conf);
+    xmlFreeDoc(doc);
     if (rc == NF_OK) {
         if (!meta.title && body.len == 0)
             nf_read_reject(run, path, 0, NF_EINPUT,
