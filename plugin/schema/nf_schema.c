@@ -3,7 +3,10 @@
  * Part owners add their loader call, free call and summary line below;
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
+#include "analyse/nf_attribution.h"
 #include "analyse/nf_gazetteer.h"
+#include "analyse/nf_stance.h"
+#include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
@@ -360,6 +363,12 @@ int nf_schema_load(nf_schema **out, const char *dir)
     /* The parts, each from its own files.  Owners: add your loader here. */
     if (!rc)
         rc = nf_gazetteer_load(&s->gazetteer, dir);
+    if (!rc && (rc = nf_lang_load(&s->lang, dir)) == NF_ENOTFOUND)
+        rc = NF_OK;   /* language.yaml is optional: no abbreviations */
+    if (!rc)
+        rc = nf_cues_load(&s->cues, dir);
+    if (!rc)
+        rc = nf_attribution_load(&s->attribution, dir);
     if (!rc)
         rc = nf_reader_conf_load(&s->reader, dir);
     if (!rc)
@@ -391,6 +400,9 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_cues_free(s->cues);
+    nf_attribution_free(s->attribution);
+    nf_lang_free(s->lang);
     nf_reader_conf_free(s->reader);
     free(s->dir);
     free(s->name);
@@ -441,6 +453,10 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_cues_summary(&b, s->cues);
+    if (!rc)
+        rc = nf_attribution_summary(&b, s->attribution);
     if (!rc)
         rc = nf_reader_conf_summary(&b, s->reader);
     if (rc) {
