@@ -84,6 +84,14 @@ static void more_traps(void **state)
     assert_string_equal(TAGS("A moonshot project to cure cancer."), "");
     assert_string_equal(TAGS("The ancient oracle spoke in riddles."), "");
     assert_string_equal(TAGS("Mai said hello."), "");
+    assert_string_equal(TAGS("A Shot in the Arm for Competition?"), "");
+    /* Bare "Lambda" needs GPU-cloud talk nearby: code printing a Lambda
+     * response is not the cloud. */
+    assert_string_equal(TAGS("print(\"Lambda Response:\", response[\"Payload\"])"), "");
+    assert_string_equal(TAGS("Lambda, the GPU cloud provider, filed for an IPO."),
+                        "cloud:lambda company:lambda");
+    assert_string_equal(TAGS("Ford said the new Mustang sells well."), "company:ford");
+    assert_string_equal(TAGS("Harrison Ford starred in the film."), "");
 }
 
 static void spelling_variants(void **state)
@@ -226,6 +234,15 @@ static void fresh_sentences(void **state)
                                 "company cloud model"),
                         "cloud:alibaba-cloud company:alibaba company:deepseek company:huawei "
                         "model:deepseek-v3 model:qwen");
+    assert_string_equal(TAGS_IN("Volkswagen and Schneider Electric moved their SAP systems to "
+                                "Microsoft\xe2\x80\x99s Azure.", "company cloud model"),
+                        "cloud:azure company:microsoft company:sap company:schneider-electric "
+                        "company:volkswagen");
+    assert_string_equal(TAGS_IN("Apple may license a custom Gemini model to power Siri, people "
+                                "familiar said, while Amazon's Bedrock now offers gpt-oss.",
+                                "company cloud model"),
+                        "cloud:aws company:amazon company:apple company:google company:openai "
+                        "model:gemini model:gpt-oss model:siri");
 }
 
 int main(void)
