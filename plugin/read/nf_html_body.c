@@ -25,6 +25,7 @@
 
 #include "core/nf_error.h"
 #include "read/nf_reader_conf.h"
+#include "read/nf_utf8_clean.h"
 
 typedef struct node_stat {
     size_t text;       /* non-space bytes of kept text below */
@@ -121,7 +122,7 @@ static size_t visible_bytes(const xmlChar *text)
 {
     size_t n = 0;
     for (const xmlChar *p = text; p && *p; p++)
-        n += !(*p == ' ' || (*p >= '\t' && *p <= '\r'));
+        n += !nf_is_space(*p);
     return n;
 }
 
@@ -230,15 +231,10 @@ typedef struct body_out {
     int rc;
 } body_out;
 
-static int is_space(xmlChar c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 static void put_text(body_out *o, const xmlChar *p)
 {
     while (*p && o->rc == NF_OK) {
-        if (is_space(*p)) {
+        if (nf_is_space(*p)) {
             if (o->pre && *p == '\n')
                 o->newline = 1;
             else
@@ -247,7 +243,7 @@ static void put_text(body_out *o, const xmlChar *p)
             continue;
         }
         const xmlChar *start = p;
-        while (*p && !is_space(*p))
+        while (*p && !nf_is_space(*p))
             p++;
         if (o->out->len && (o->newline || o->space))
             o->rc = nf_buf_putc(o->out, o->newline ? '\n' : ' ');

@@ -8,22 +8,18 @@
 #include "read/nf_html_internal.h"
 #include "read/nf_utf8_clean.h"
 
-int nf_read_html(nf_read_run *run, const char *path, const char *data,
-                 size_t len)
+int nf_read_html(nf_read_run *run, const char *path, const char *raw,
+                 size_t raw_len, const char *text, size_t text_len,
+                 int had_invalid)
 {
-    nf_buf clean = NF_BUF_INIT, body = NF_BUF_INIT;
+    nf_buf body = NF_BUF_INIT;
     nf_meta meta = NF_META_INIT;
-    nf_clean_stats st = {0, 0, 0, 0};
-    xmlDoc *doc = NULL;
-    int rc = nf_utf8_clean(&clean, data, len, &st);
     /* Bytes that are not UTF-8 may be another encoding the page declares
      * (older sites still serve windows-1252): libxml2 decodes those. */
-    if (rc == NF_OK && st.invalid)
-        doc = nf_html_parse_declared(data, len);
-    if (rc == NF_OK && !doc)
-        doc = nf_html_parse(clean.data ? clean.data : "", clean.len);
-    if (rc == NF_OK)
-        rc = nf_html_read_doc(&meta, &body, doc, run->conf);
+    xmlDoc *doc = had_invalid ? nf_html_parse_declared(raw, raw_len) : NULL;
+    if (!doc)
+        doc = nf_html_parse(text, text_len);
+    int rc = nf_html_read_doc(&meta, &body, doc, run->conf);
     xmlFreeDoc(doc);
     if (rc == NF_OK) {
         if (!meta.title && body.len == 0)
@@ -31,10 +27,9 @@ int nf_read_html(nf_read_run *run, const char *path, const char *data,
                            "no title and no text found in the HTML page");
         else
             rc = nf_read_emit(run, path, 0, NF_FORMAT_HTML, NULL, &meta,
-                              body.len ? body.data : "", body.len, data, len);
+                              body.len ? body.data : "", body.len, raw, raw_len);
     }
     nf_meta_free(&meta);
     nf_buf_free(&body);
-    nf_buf_free(&clean);
     return rc;
 }

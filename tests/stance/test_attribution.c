@@ -125,6 +125,9 @@ static void reported_cites(void **state)
               "the-information");
     cites_are("A Reuters report said the lender had hired advisers.", "reuters");
     cites_are("The plan was first reported by the Wall Street Journal.", "wsj");
+    /* a reporter's name between outlet and verb cites the outlet only */
+    cites_are("Bloomberg\xe2\x80\x99s Mark Gurman reported the launch date.", "bloomberg");
+    cites_are("Bloomberg, Reuters and CNBC reported the figures.", "bloomberg,cnbc,reuters");
 }
 
 static void according_to_cites(void **state)
@@ -260,6 +263,10 @@ static void source_from_wire_dateline(void **state)
 static void no_credit_no_source(void **state)
 {
     (void)state;
+    /* a byline names a person, not a publisher */
+    source_is("Headline\nWritten by Dana Whitfield\n\nThe board met.", NULL, NULL, NULL);
+    /* "Source:" must name the publisher on a line of its own */
+    source_is("Headline\n\nSource: Company filings, analyst estimates\n", NULL, NULL, NULL);
     source_is("Headline\nBy Dana Whitfield\n\nThe data source: Bloomberg terminals.", NULL,
               NULL, NULL);
     source_is("Headline\n\nThe board met on Monday.", NULL, NULL, NULL);
