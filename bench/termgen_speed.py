@@ -34,8 +34,8 @@ def main():
     run = subprocess.run([termdump, "--schema", os.path.join(here, "..", "schema"),
                           "--repeat", str(repeat)] + paths,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
-    texts = [json.loads(l)["text"] for l in run.stdout.decode().splitlines()
-             if '"error"' not in l[:12]]
+    recs = [json.loads(line) for line in run.stdout.decode().splitlines()]
+    texts = [r["text"] for r in recs if "text" in r]
     m = re.search(r"([\d.]+) MB/s; with nf_termgen_index \(stems\) into a document: "
                   r"([\d.]+) MB/s; Xapian TermGenerator \(stems\) into a document: "
                   r"([\d.]+) MB/s", run.stderr.decode())
