@@ -220,6 +220,8 @@ static const money_case money_cases[] = {
     {"Half a billion users and 1.2 billion in revenue.", ""},
     {"File the 10-K and 20-F; a 2-for-1 split; 5-10x faster; mid-2025; FY2025.", ""},
     {"Grew from 10 to 50 people, then from 2019 to 2025.", ""},
+    {"Firms must comply with NIS2 and buy A100 or $A100-class parts.", ""},
+    {"Margins widened 2pp to 41%.", "2pp|2|pp ; 41%|41|%"},
 };
 
 #endif
