@@ -222,6 +222,7 @@ static const money_case money_cases[] = {
     {"Grew from 10 to 50 people, then from 2019 to 2025.", ""},
     {"Firms must comply with NIS2 and buy A100 or $A100-class parts.", ""},
     {"Margins widened 2pp to 41%.", "2pp|2|pp ; 41%|41|%"},
+    {"That is $5 billion in 2024 dollars.", "$5 billion|5e9|USD"},
 };
 
 #endif
