@@ -241,6 +241,24 @@ static void permission_and_the_modal_flag(void **state)
                      NF_STANCE_HEDGED);
 }
 
+static void permission_to_customers_is_a_fact(void **state)
+{
+    (void)state;
+    /* the claim's words reach over the permission given to customers */
+    assert_int_equal(stance_of("The carmaker added a rival's packs to its vans, letting "
+                               "business customers pick the rival's batteries.",
+                               "carmaker added a rival's packs to its vans, letting business "
+                               "customers pick the rival's batteries", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("Subscribers can now stream the rival studio's films.",
+                               "stream the rival studio's films", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* permission to the company itself still hedges */
+    assert_int_equal(stance_of("The pact lets the carmaker buy batteries from a rival.",
+                               "buy batteries from a rival", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
 static void negation_flag_keeps_a_negated_claim_asserted(void **state)
 {
     (void)state;
@@ -355,6 +373,7 @@ int main(void)
         cmocka_unit_test(terminators_bound_a_negation),
         cmocka_unit_test(backward_cues_look_back),
         cmocka_unit_test(permission_and_the_modal_flag),
+        cmocka_unit_test(permission_to_customers_is_a_fact),
         cmocka_unit_test(negation_flag_keeps_a_negated_claim_asserted),
         cmocka_unit_test(negated_exclusivity_is_no_denial),
         cmocka_unit_test(unsettled_and_unnamed_hedge),
