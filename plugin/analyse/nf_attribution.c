@@ -14,8 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2 };
-static const char *const slot_names[] = {"outlet", "name", "number", NULL};
+enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2, SLOT_PERSON = 3 };
+static const char *const slot_names[] = {"outlet", "name", "number", "person", NULL};
 
 #define NAME_MAX_WORDS 8
 
@@ -109,7 +109,7 @@ static int compile(nf_pattern *p, nf_yaml *y, yaml_node_t *node, const char *tex
         return oom(y);
     if (rc)
         return nf_yaml_error(y, node, "bad pattern '%s': %s (slots: {outlet}, {name}, "
-                             "{number})", text, why);
+                             "{number}, {person}, {eol})", text, why);
     return nf_pattern_marks(p, &at->marks);
 }
 
@@ -347,13 +347,11 @@ static size_t outlet_len(const ctx *c, const nf_units *u, size_t at, size_t end)
     int32_t m = c->outlet_at[u->v[at].tok];
     if (m < 0)
         return 0;
+    /* through the mention's last token, marks inside it included */
     uint32_t last = c->a->mentions[m].tok_last;
     size_t j = at + 1;
-    while (j < end && u->v[j].tok <= last && !(u->v[j].punct && u->v[j].tok > last))
+    while (j < end && u->v[j].tok <= last)
         j++;
-    /* a mark just before the token after the mention is not part of it */
-    while (j > at + 1 && u->v[j - 1].punct)
-        j--;
     return j - at;
 }
 
@@ -368,6 +366,19 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
     const ctx *c = vctx;
     if (!maxlens || u->v[at].punct)
         return 0;
+    if (slot == SLOT_PERSON) {
+        /* a capitalised name that is no outlet: "Bloomberg's Mark Gurman" */
+        size_t n = 0;
+        while (at + n < end && n < 4 && capitalised(&u->v[at + n]) &&
+               u->v[at + n].sentence == u->v[at].sentence &&
+               c->outlet_at[u->v[at + n].tok] < 0 &&
+               !(n && (u->v[at + n].tok_flags & (NF_TOK_NEWLINE_BEFORE | NF_TOK_PARA_BEFORE))))
+            n++;
+        size_t k = 0;
+        while (n && k < maxlens)
+            lens[k++] = n--;
+        return k;
+    }
     if (slot == SLOT_NUMBER) {
         if (!(u->v[at].tok_flags & NF_TOK_DIGIT_INITIAL))
             return 0;
@@ -514,7 +525,10 @@ static int add_match(nf_strset *sentence_set, nf_strset *all, const ctx *c, cons
 {
     const nf_pattern *p = &cp->pat;
     for (size_t i = 0; i < p->n; i++) {
-        if (!p->items[i].slot || p->items[i].slot - 1 == SLOT_NUMBER || !caps[i].len)
+        int slot = p->items[i].slot - 1;
+        if (slot != SLOT_OUTLET && slot != SLOT_NAME)
+            continue;
+        if (!caps[i].len)
             continue;
         char *id;
         int rc = resolve(&id, c, u, caps[i]);
@@ -633,7 +647,8 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
             if (!nf_pattern_match(&cr->pat, &u, k, u.n, slot_fn, &c, caps))
                 continue;
             for (size_t i = 0; i < cr->pat.n && !rc && !*out; i++)
-                if (cr->pat.items[i].slot && cr->pat.items[i].slot - 1 != SLOT_NUMBER)
+                if (cr->pat.items[i].slot - 1 == SLOT_OUTLET ||
+                    cr->pat.items[i].slot - 1 == SLOT_NAME)
                     rc = resolve(out, &c, &u, caps[i]);
         }
     }

@@ -48,6 +48,10 @@ static int parse_item(nf_pattern_item *it, const char *s, size_t n, const char *
         it->optional = 1;
         n--;
     }
+    if (n == 5 && memcmp(s, "{eol}", 5) == 0) {
+        it->eol = 1;
+        return NF_OK;
+    }
     if (n >= 2 && s[0] == '{' && s[n - 1] == '}') {
         for (size_t i = 0; slots && slots[i]; i++)
             if (strlen(slots[i]) == n - 2 && memcmp(slots[i], s + 1, n - 2) == 0) {
@@ -163,6 +167,11 @@ static size_t match_from(const nf_pattern *p, size_t item, const nf_units *u, si
     if (item == p->n)
         return at;
     const nf_pattern_item *it = &p->items[item];
+    if (it->eol) {
+        if (at >= end || (u->v[at].tok_flags & (NF_TOK_NEWLINE_BEFORE | NF_TOK_PARA_BEFORE)))
+            return match_from(p, item + 1, u, at, end, slot, ctx, caps);
+        return NO_MATCH;
+    }
     if (at < end) {
         if (it->slot) {
             size_t lens[16];

@@ -5,7 +5,9 @@
  *   - a word or a punctuation mark: "reported", "isn't", ",", "(", "—"
  *   - alternatives joined by '|': "said|says|told"
  *   - any of these followed by '?': optional ("first? reported")
- *   - a slot in braces, "{outlet}", whose meaning the caller gives.
+ *   - a slot in braces, "{outlet}", whose meaning the caller gives
+ *   - "{eol}": matches no unit, only at the end of the text matched or
+ *     before a unit that starts a line ("Source: X" ending its line).
  * Words compare case-insensitively, curly and straight apostrophes alike. */
 #ifndef NF_PATTERN_H
 #define NF_PATTERN_H
@@ -19,6 +21,7 @@ typedef struct nf_pattern_item {
     size_t nalts;
     int slot;          /* 0: words; else 1 + index into the caller's slot names */
     int optional;
+    int eol;           /* the built-in "{eol}" */
 } nf_pattern_item;
 
 typedef struct nf_pattern {

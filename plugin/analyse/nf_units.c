@@ -146,6 +146,7 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
     size_t i = g0;
     int space_before = 0;
+    uint32_t line = 0;         /* a line break seen so far in the gap */
     int number_gap = digits && g1 - g0 <= 3;
     while (i < g1) {
         utf8proc_int32_t c;
@@ -159,6 +160,8 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
         i += (size_t)k;
         if (is_space(c)) {
             space_before = 1;
+            if (c == '\n' || c == 0x2028 || c == 0x2029)
+                line = NF_TOK_NEWLINE_BEFORE;
             continue;
         }
         if (c == '-') {
@@ -175,9 +178,10 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
             }
             if ((run >= 2 || space_before || space_after) && !number_gap &&
                 nf_punct_set_has(marks, DASH)) {
-                int rc = push_unit(u, DASH, 3, next_tok, 0, sentence, 1);
+                int rc = push_unit(u, DASH, 3, next_tok, line, sentence, 1);
                 if (rc)
                     return rc;
+                line = 0;
             }
             space_before = 0;
             continue;
@@ -188,21 +192,21 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
         if (number_gap && (c == ',' || c == '.' || is_dash(c)))
             continue;
         char mark[8];
-        size_t mlen = 0;
-        char *norm = mark;
-        if (is_dash(c)) {
+        if (is_dash(c))
             memcpy(mark, DASH, 4);
-        } else if (is_apostrophe(c)) {
+        else if (is_apostrophe(c))
             memcpy(mark, "'", 2);
-        } else {
+        else {
             memcpy(mark, text + at, (size_t)k);
             mark[k] = '\0';
         }
-        mlen = strlen(norm);
+        size_t mlen = strlen(mark);
         if (nf_punct_set_has(marks, mark)) {
-            int rc = push_unit(u, mark, mlen, next_tok, 0, sentence, 1);
+            /* only the first unit after a line break starts the line */
+            int rc = push_unit(u, mark, mlen, next_tok, line, sentence, 1);
             if (rc)
                 return rc;
+            line = 0;
         }
     }
     return NF_OK;

@@ -30,7 +30,8 @@ void nf_punct_set_free(nf_punct_set *ps);
 typedef struct nf_unit {
     uint32_t text;       /* offset of the normalised text in nf_units.store */
     uint32_t tok;        /* word: its token; mark: the token after it */
-    uint32_t tok_flags;  /* word: the token's NF_TOK_* flags; mark: 0 */
+    uint32_t tok_flags;  /* word: the token's NF_TOK_* flags; mark:
+                            NF_TOK_NEWLINE_BEFORE when it starts a line */
     uint32_t sentence;   /* the sentence it belongs to */
     uint8_t punct;       /* 1 for a punctuation mark */
 } nf_unit;
