@@ -302,6 +302,50 @@ static void unsettled_and_unnamed_hedge(void **state)
                      NF_STANCE_HEDGED);
 }
 
+static void unnamed_reports_hedge_and_named_ones_do_not(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("According to earlier reports, the studio's valuation topped "
+                               "$40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("According to a report by Reuters, the studio's valuation "
+                               "topped $40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_ASSERTED);
+}
+
+static void proposals_hedge(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("The founders floated the idea of handing the investor a "
+                               "bigger stake instead of a royalty.",
+                               "handing the investor a bigger stake instead of a royalty", 0,
+                               NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("The insurer is looking at other reinsurers for its catastrophe "
+                               "cover.",
+                               "other reinsurers for its catastrophe cover", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
+static void conditions_that_define_a_clause_do_not_hedge_it(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("Under the contract, if the lab reaches AGI, the investor's "
+                               "licence ends.",
+                               "if the lab reaches AGI, the investor's licence ends", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* an event named as a thing is asserted; permission to act is a hedge */
+    assert_int_equal(stance_of("The vote passed, paving the way for its conversion to a "
+                               "cooperative.",
+                               "paving the way for its conversion to a cooperative", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The vote clears the way for the club to become a cooperative.",
+                               "the club to become a cooperative", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
 static void month_may_is_not_a_hedge(void **state)
 {
     (void)state;
@@ -377,6 +421,9 @@ int main(void)
         cmocka_unit_test(negation_flag_keeps_a_negated_claim_asserted),
         cmocka_unit_test(negated_exclusivity_is_no_denial),
         cmocka_unit_test(unsettled_and_unnamed_hedge),
+        cmocka_unit_test(unnamed_reports_hedge_and_named_ones_do_not),
+        cmocka_unit_test(proposals_hedge),
+        cmocka_unit_test(conditions_that_define_a_clause_do_not_hedge_it),
         cmocka_unit_test(month_may_is_not_a_hedge),
         cmocka_unit_test(only_the_claims_sentence_counts),
         cmocka_unit_test(bad_lexicon_names_file_and_line),
