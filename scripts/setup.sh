@@ -8,7 +8,7 @@ PACKAGES=(
   # build
   meson ninja-build pkg-config gcc g++
   libxapian-dev libstemmer-dev libutf8proc-dev libxml2-dev libjansson-dev
-  libyaml-dev libmicrohttpd-dev libcmocka-dev
+  libyaml-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev
   # stock Xapian tools the tests run against
   xapian-tools xapian-omega python3-xapian python3
 )

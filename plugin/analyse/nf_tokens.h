@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Xapian's TermGenerator skips words longer than this many bytes (its
+ * default max_word_length): they stay tokens but get no term and no
+ * position. */
+#define NF_TERM_MAX_BYTES 64
+
 enum {
     NF_TOK_UPPER_INITIAL = 1u << 0,  /* surface form starts with a capital */
     NF_TOK_ALL_UPPER = 1u << 1,      /* every letter is a capital (2+ letters) */

@@ -13,8 +13,16 @@
 typedef enum nf_format {
     NF_FORMAT_TEXT = 0,
     NF_FORMAT_HTML = 1,
-    NF_FORMAT_JSONL = 2
+    NF_FORMAT_JSONL = 2,
+    NF_FORMAT_AUTO = -1     /* nf_read_memory: sniff the content */
 } nf_format;
+
+/* The format for a file name's extension (.txt .text .md, .html .htm,
+ * .jsonl .ndjson, case-insensitive), or NF_FORMAT_AUTO when unknown. */
+nf_format nf_format_from_path(const char *path);
+/* The MIME type of a format, as Omega's T term uses it: "text/plain",
+ * "text/html", "application/x-ndjson". */
+const char *nf_format_mime(nf_format format);
 
 typedef struct nf_article {
     char *id;            /* unique id: record id, else canonical URL, else path */

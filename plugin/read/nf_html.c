@@ -1,0 +1,17 @@
+/* The HTML reader: metadata and body text of one page. */
+#include "read/nf_html_internal.h"
+
+#include "core/nf_error.h"
+
+int nf_html_extract(nf_meta *meta, nf_buf *body, const char *utf8,
+                    size_t len, const struct nf_reader_conf *conf)
+{
+    xmlDoc *doc = nf_html_parse(utf8, len);
+    if (!doc)
+        return NF_OK; /* nothing to read: the caller reports an empty page */
+    int rc = nf_html_metadata(meta, doc);
+    if (rc == NF_OK)
+        rc = nf_html_body_text(body, doc, conf);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -1,0 +1,256 @@
+/* Reading runs: files, directories, memory; formats and input checks. */
+#include "read/nf_read_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/nf_buf.h"
+#include "core/nf_error.h"
+#include "read/nf_utf8_clean.h"
+
+void nf_read_reject(nf_read_run *run, const char *path, unsigned long line,
+                    int status, const char *fmt, ...)
+{
+    if (!run->on_error)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    run->on_error(run->ctx, path, line, status, msg);
+}
+
+int nf_read_deliver(nf_read_run *run, nf_article *a)
+{
+    return run->on_article(run->ctx, a);
+}
+
+/* Unknown extension: '<' first is HTML, '{' is JSON Lines, else text. */
+static nf_format sniff(const char *data, size_t len)
+{
+    size_t i = nf_utf8_bom_len(data, len);
+    while (i < len && (data[i] == ' ' || (data[i] >= '\t' && data[i] <= '\r')))
+        i++;
+    if (i < len && data[i] == '<')
+        return NF_FORMAT_HTML;
+    if (i < len && data[i] == '{')
+        return NF_FORMAT_JSONL;
+    return NF_FORMAT_TEXT;
+}
+
+static void reject_too_large(nf_read_run *run, const char *path, size_t len)
+{
+    nf_read_reject(run, path, 0, NF_EINPUT,
+                   "%zu bytes, larger than the limit of %zu", len, run->max_bytes);
+}
+
+int nf_read_input(nf_read_run *run, const char *path, const char *data,
+                  size_t len, nf_format format)
+{
+    if (format == NF_FORMAT_AUTO)
+        format = sniff(data, len);
+    /* A JSON Lines file is a collection: its limit is per record. */
+    if (format != NF_FORMAT_JSONL && len > run->max_bytes) {
+        reject_too_large(run, path, len);
+        return NF_OK;
+    }
+    if (nf_utf8_is_blank(data, len)) {
+        nf_read_reject(run, path, 0, NF_EINPUT, "empty file");
+        return NF_OK;
+    }
+    nf_clean_stats st = {0, 0, 0, 0};
+    nf_utf8_clean(NULL, data, len, &st);
+    if (nf_clean_is_binary(&st)) {
+        nf_read_reject(run, path, 0, NF_EINPUT,
+                       "binary file: %zu of its %zu bytes are NULs, control "
+                       "bytes or invalid UTF-8", st.nul + st.control + st.invalid,
+                       st.bytes);
+        return NF_OK;
+    }
+    switch (format) {
+    case NF_FORMAT_HTML: return nf_read_html(run, path, data, len);
+    case NF_FORMAT_JSONL: return nf_read_jsonl(run, path, data, len);
+    case NF_FORMAT_TEXT:
+    case NF_FORMAT_AUTO: break;
+    }
+    return nf_read_text(run, path, data, len);
+}
+
+/* A file.  TOP: PATH was named by the caller, so failing to open it is the
+ * call's error rather than one bad input among many. */
+static int read_file(nf_read_run *run, const char *path, int top)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        int status = errno == ENOENT ? NF_ENOTFOUND : NF_EIO;
+        const char *why = strerror(errno);
+        if (fd >= 0)
+            close(fd);
+        if (top)
+            return nf_set_error(status, "%s: cannot read: %s", path, why);
+        nf_read_reject(run, path, 0, status, "cannot read: %s", why);
+        return NF_OK;
+    }
+    nf_format format = nf_format_from_path(path);
+    size_t len = (size_t)sb.st_size;
+    if (format != NF_FORMAT_JSONL && format != NF_FORMAT_AUTO && len > run->max_bytes) {
+        close(fd); /* not worth reading */
+        reject_too_large(run, path, len);
+        return NF_OK;
+    }
+    /* Mapped, not copied: the readers go through the bytes once or twice
+     * in order, and a large JSON Lines collection need not fit in memory
+     * twice. */
+    const char *data = "";
+    void *map = NULL;
+    if (len > 0) {
+        map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map == MAP_FAILED) {
+            int status = NF_EIO;
+            const char *why = strerror(errno);
+            close(fd);
+            if (top)
+                return nf_set_error(status, "%s: cannot read: %s", path, why);
+            nf_read_reject(run, path, 0, status, "cannot read: %s", why);
+            return NF_OK;
+        }
+        data = map;
+    }
+    close(fd);
+    int rc = nf_read_input(run, path, data, len, format);
+    if (map)
+        munmap(map, len);
+    return rc;
+}
+
+static int not_hidden(const struct dirent *e)
+{
+    return e->d_name[0] != '.';
+}
+
+/* Byte order, not the locale's collation: runs must not depend on it. */
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int read_dir(nf_read_run *run, const char *path, int top)
+{
+    struct dirent **list = NULL;
+    int n = scandir(path, &list, not_hidden, by_name);
+    if (n < 0) {
+        if (top)
+            return nf_set_error(NF_EIO, "%s: cannot list the directory: %s",
+                                path, strerror(errno));
+        nf_read_reject(run, path, 0, NF_EIO, "cannot list the directory: %s",
+                       strerror(errno));
+        return NF_OK;
+    }
+    int rc = NF_OK;
+    size_t plen = strlen(path);
+    int slash = plen > 0 && path[plen - 1] == '/';
+    nf_buf child = NF_BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        if (rc == NF_OK) {
+            nf_buf_clear(&child);
+            rc = nf_buf_printf(&child, "%s%s%s", path, slash ? "" : "/",
+                               list[i]->d_name);
+        }
+        struct stat sb;
+        if (rc != NF_OK) {
+            /* stopped: only the list is left to free */
+        } else if (lstat(child.data, &sb) != 0) {
+            nf_read_reject(run, child.data, 0, NF_EIO, "cannot read: %s",
+                           strerror(errno));
+        } else if (S_ISDIR(sb.st_mode)) {
+            rc = read_dir(run, child.data, 0);
+        } else if (S_ISLNK(sb.st_mode) && stat(child.data, &sb) == 0 &&
+                   S_ISDIR(sb.st_mode)) {
+            /* Links to directories are not followed: they can make cycles. */
+        } else if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)) {
+            rc = read_file(run, child.data, 0);
+        } else {
+            nf_read_reject(run, child.data, 0, NF_EINPUT,
+                           "not a regular file or directory");
+        }
+        free(list[i]);
+    }
+    free(list);
+    nf_buf_free(&child);
+    return rc;
+}
+
+static int start_run(nf_read_run *run, const nf_read_opts *opts,
+                     nf_article_cb on_article, nf_input_error_cb on_error,
+                     void *ctx)
+{
+    if (!on_article)
+        return nf_set_error(NF_EINVAL, "reading articles: no article callback given");
+    if (opts && opts->version != NF_READ_OPTS_VERSION)
+        return nf_set_error(NF_EINVAL, "reading articles: nf_read_opts version %d, expected %d",
+                            opts->version, NF_READ_OPTS_VERSION);
+    run->max_bytes = opts && opts->max_article_bytes ? opts->max_article_bytes
+                                                     : NF_READ_DEFAULT_MAX_ARTICLE_BYTES;
+    run->conf = opts ? opts->conf : NULL;
+    run->on_article = on_article;
+    run->on_error = on_error;
+    run->ctx = ctx;
+    return NF_OK;
+}
+
+/* Readers return non-zero to stop: a positive value from the article
+ * callback is a plain stop, which is no failure. */
+static int run_result(int rc)
+{
+    return rc > 0 ? NF_OK : rc;
+}
+
+int nf_read_path(const char *path, const nf_read_opts *opts,
+                 nf_article_cb on_article, nf_input_error_cb on_error,
+                 void *ctx)
+{
+    nf_read_run run;
+    int rc = start_run(&run, opts, on_article, on_error, ctx);
+    if (rc)
+        return rc;
+    if (!path || !path[0])
+        return nf_set_error(NF_EINVAL, "reading articles: no path given");
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return nf_set_error(errno == ENOENT ? NF_ENOTFOUND : NF_EIO,
+                            "%s: %s", path, errno == ENOENT
+                            ? "no such file or directory" : strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return run_result(read_dir(&run, path, 1));
+    if (!S_ISREG(sb.st_mode))
+        return nf_set_error(NF_EIO, "%s: not a regular file or directory", path);
+    return run_result(read_file(&run, path, 1));
+}
+
+int nf_read_memory(const char *data, size_t len, nf_format format,
+                   const char *name, const nf_read_opts *opts,
+                   nf_article_cb on_article, nf_input_error_cb on_error,
+                   void *ctx)
+{
+    nf_read_run run;
+    int rc = start_run(&run, opts, on_article, on_error, ctx);
+    if (rc)
+        return rc;
+    if (!data && len)
+        return nf_set_error(NF_EINVAL, "reading articles: no data given");
+    if (format != NF_FORMAT_TEXT && format != NF_FORMAT_HTML &&
+        format != NF_FORMAT_JSONL && format != NF_FORMAT_AUTO)
+        return nf_set_error(NF_EINVAL, "reading articles: unknown format %d", (int)format);
+    return run_result(nf_read_input(&run, name ? name : "<memory>",
+                                    data ? data : "", len, format));
+}
