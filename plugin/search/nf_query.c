@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -124,10 +125,10 @@ int nf_query_lang_new(nf_query_lang **out, const nf_schema *s, nf_xdb *db)
         r->facet = f;
         snprintf(r->trie_prefix, sizeof r->trie_prefix, "%s#", f->prefix);
         r->scale = f->from && strcmp(f->from, "money") == 0 ? 100 : 1000;
+        /* Buckets ("money:1b-10b") are selected through filters; in query
+         * text the facet takes ranges only, since a boolean prefix on the
+         * same field would swallow them. */
         rc = nf_xqp_add_range_cb(ql->qp, f->name, number_range, r);
-        /* "money:1b-10b" selects a bucket by name. */
-        if (!rc)
-            rc = nf_xqp_add_boolean_prefix(ql->qp, f->name, f->prefix, f->name);
     }
     if (!rc) {
         range_ctx *r = &ql->ranges[ql->nranges++];

@@ -25,6 +25,19 @@ nf_schema *cli_load_schema(const char *dir)
     return s;
 }
 
+int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir)
+{
+    *conf = NULL;
+    if (nf_reader_conf_load(conf, schema_dir) != NF_OK) {
+        cli_error("cannot load the reader settings of schema %s: %s", schema_dir, nf_errmsg());
+        return -1;
+    }
+    nf_read_opts o = NF_READ_OPTS_INIT;
+    o.conf = *conf;
+    *opts = o;
+    return 0;
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;

@@ -22,6 +22,13 @@ const char *cli_schema_dir(const char *option);
 /* Load a schema, printing the library's message on failure. */
 nf_schema *cli_load_schema(const char *dir);
 
+struct nf_reader_conf;
+/* Reader options with the schema's boilerplate hints (schema/reader.yaml);
+ * *conf is freed by the caller with nf_reader_conf_free().  Returns 0, or
+ * -1 after printing why. */
+#include "read/nf_read.h"
+int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir);
+
 /* "newsfacet: message" on stderr. */
 void cli_error(const char *fmt, ...)
 #ifdef __GNUC__

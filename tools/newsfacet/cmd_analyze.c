@@ -80,13 +80,19 @@ int cmd_analyze(int argc, char **argv)
     if (!schema)
         return NF_EXIT_PARTIAL;
     run r = {schema, 0};
-    nf_read_opts ro = {NF_READ_OPTS_VERSION, 0, NULL};
+    nf_read_opts ro;
+    struct nf_reader_conf *reader_conf = NULL;
+    if (cli_read_opts(&ro, &reader_conf, cli_schema_dir(schema_opt)) != 0) {
+        nf_schema_free(schema);
+        return NF_EXIT_PARTIAL;
+    }
     for (int i = optind; i < argc; i++) {
         int rc = nf_read_path(argv[i], &ro, on_article, on_error, &r);
         if (rc != NF_OK)
             on_error(&r, argv[i], 0, rc, nf_errmsg());
     }
     fflush(stdout);
+    nf_reader_conf_free(reader_conf);
     nf_schema_free(schema);
     return r.failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }
