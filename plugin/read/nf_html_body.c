@@ -25,12 +25,14 @@
 
 #include "core/nf_error.h"
 #include "read/nf_reader_conf.h"
+#include "read/nf_utf8_clean.h"
 
 typedef struct node_stat {
     size_t text;       /* non-space bytes of kept text below */
     size_t link;       /* of which inside <a> */
     size_t score;      /* paragraph text directly below */
     unsigned char skip;
+    unsigned char chrome;  /* is_chrome(), kept for the second pass */
     unsigned char has_block;
 } node_stat;
 
@@ -95,7 +97,7 @@ static int is_chrome(const xmlNode *n)
 {
     if (in_list((const char *)n->name, structural))
         return 1;
-    if (xmlHasProp(n, (const xmlChar *)"hidden") ||
+    if (nf_html_attr(n, "hidden") ||
         nf_html_attr_has(n, "aria-hidden", "true"))
         return 1;
     return attr_in_list(n, "role", chrome_roles);
@@ -107,14 +109,8 @@ static int has_hint(const body_scan *s, const xmlNode *n)
     if (in_list((const char *)n->name, exempt) ||
         nf_html_attr_has(n, "itemprop", "articleBody"))
         return 0;
-    int hit = 0;
-    const char *attrs[] = {"class", "id"};
-    for (size_t i = 0; i < 2 && !hit; i++) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
-        hit = nf_reader_conf_is_boilerplate(s->conf, (const char *)v);
-        xmlFree(v);
-    }
-    return hit;
+    return nf_reader_conf_is_boilerplate(s->conf, nf_html_attr(n, "class")) ||
+           nf_reader_conf_is_boilerplate(s->conf, nf_html_attr(n, "id"));
 }
 
 static node_stat *stat_of(body_scan *s, const xmlNode *n)
@@ -126,7 +122,7 @@ static size_t visible_bytes(const xmlChar *text)
 {
     size_t n = 0;
     for (const xmlChar *p = text; p && *p; p++)
-        n += !(*p == ' ' || (*p >= '\t' && *p <= '\r'));
+        n += !nf_is_space(*p);
     return n;
 }
 
@@ -158,9 +154,10 @@ static int measure_enter(xmlNode *n, void *ud)
         n->_private = (void *)(uintptr_t)++s->n;
     }
     node_stat *st = stat_of(s, n);
+    unsigned char chrome = s->first_pass ? (unsigned char)is_chrome(n) : st->chrome;
     memset(st, 0, sizeof *st);
-    st->skip = (unsigned char)is_chrome(n);
-    return !st->skip;
+    st->chrome = st->skip = chrome;
+    return !chrome;
 }
 
 static void measure_leave(xmlNode *n, void *ud)
@@ -234,15 +231,10 @@ typedef struct body_out {
     int rc;
 } body_out;
 
-static int is_space(xmlChar c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 static void put_text(body_out *o, const xmlChar *p)
 {
     while (*p && o->rc == NF_OK) {
-        if (is_space(*p)) {
+        if (nf_is_space(*p)) {
             if (o->pre && *p == '\n')
                 o->newline = 1;
             else
@@ -251,7 +243,7 @@ static void put_text(body_out *o, const xmlChar *p)
             continue;
         }
         const xmlChar *start = p;
-        while (*p && !is_space(*p))
+        while (*p && !nf_is_space(*p))
             p++;
         if (o->out->len && (o->newline || o->space))
             o->rc = nf_buf_putc(o->out, o->newline ? '\n' : ' ');

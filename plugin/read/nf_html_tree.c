@@ -21,7 +21,8 @@ static void drop_generic(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-xmlDoc *nf_html_parse(const char *utf8, size_t len)
+static xmlDoc *parse_silently(const char *data, size_t len,
+                              const char *encoding, int options)
 {
     if (len > INT_MAX)
         return NULL;
@@ -36,14 +37,29 @@ xmlDoc *nf_html_parse(const char *utf8, size_t len)
     void *old_structured_ctx = xmlStructuredErrorContext;
     xmlSetGenericErrorFunc(NULL, drop_generic);
     xmlSetStructuredErrorFunc(NULL, drop_structured);
-    /* The bytes were made valid UTF-8 before: a <meta charset> naming
-     * another encoding must not make libxml2 decode them again. */
-    xmlDoc *doc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
+    xmlDoc *doc = htmlReadMemory(data, (int)len, NULL, encoding,
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-        HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+        HTML_PARSE_NONET | HTML_PARSE_COMPACT | options);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     return doc;
+}
+
+xmlDoc *nf_html_parse(const char *utf8, size_t len)
+{
+    /* The bytes were made valid UTF-8 before: a <meta charset> naming
+     * another encoding must not make libxml2 decode them again. */
+    return parse_silently(utf8, len, "UTF-8", HTML_PARSE_IGNORE_ENC);
+}
+
+xmlDoc *nf_html_parse_declared(const char *raw, size_t len)
+{
+    xmlDoc *doc = parse_silently(raw, len, NULL, 0);
+    const char *enc = doc ? (const char *)doc->encoding : NULL;
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0)
+        return doc;
+    xmlFreeDoc(doc);
+    return NULL;
 }
 
 void nf_html_walk(xmlNode *root, int (*enter)(xmlNode *n, void *ud),
@@ -76,21 +92,32 @@ int nf_html_is(const xmlNode *n, const char *name)
     return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+const char *nf_html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (strcasecmp((const char *)a->name, name) != 0)
+            continue;
+        /* The HTML parser gives a value one text node; anything else
+         * (no value at all, as in <div hidden>) reads as "". */
+        const xmlNode *v = a->children;
+        return v && v->type == XML_TEXT_NODE && !v->next && v->content
+            ? (const char *)v->content : "";
+    }
+    return NULL;
+}
+
 int nf_html_attr_has(const xmlNode *n, const char *name, const char *token)
 {
-    xmlChar *value = xmlGetProp(n, (const xmlChar *)name);
-    if (!value)
-        return 0;
+    const char *p = nf_html_attr(n, name);
     size_t t = strlen(token);
-    int found = 0;
-    for (const char *p = (const char *)value; *p && !found;) {
+    while (p && *p) {
         while (*p && isspace((unsigned char)*p))
             p++;
         const char *start = p;
         while (*p && !isspace((unsigned char)*p))
             p++;
-        found = (size_t)(p - start) == t && strncasecmp(start, token, t) == 0;
+        if ((size_t)(p - start) == t && strncasecmp(start, token, t) == 0)
+            return 1;
     }
-    xmlFree(value);
-    return found;
+    return 0;
 }

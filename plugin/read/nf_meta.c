@@ -5,11 +5,7 @@
 
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
-
-static int is_space(char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
+#include "read/nf_utf8_clean.h"
 
 int nf_meta_offer(char **field, const char *value, size_t len)
 {
@@ -18,12 +14,12 @@ int nf_meta_offer(char **field, const char *value, size_t len)
     nf_buf b = NF_BUF_INIT;
     int pending = 0;
     for (size_t i = 0; i < len && value[i]; i++) {
-        if (is_space(value[i])) {
+        if (nf_is_space(value[i])) {
             pending = b.len > 0;
             continue;
         }
         size_t j = i;
-        while (j < len && value[j] && !is_space(value[j]))
+        while (j < len && value[j] && !nf_is_space(value[j]))
             j++;
         if ((pending && nf_buf_putc(&b, ' ')) ||
             nf_buf_append(&b, value + i, j - i)) {

@@ -38,7 +38,7 @@ int nf_read_deliver(nf_read_run *run, nf_article *a)
 static nf_format sniff(const char *data, size_t len)
 {
     size_t i = nf_utf8_bom_len(data, len);
-    while (i < len && (data[i] == ' ' || (data[i] >= '\t' && data[i] <= '\r')))
+    while (i < len && nf_is_space(data[i]))
         i++;
     if (i < len && data[i] == '<')
         return NF_FORMAT_HTML;
@@ -67,39 +67,56 @@ int nf_read_input(nf_read_run *run, const char *path, const char *data,
         nf_read_reject(run, path, 0, NF_EINPUT, "empty file");
         return NF_OK;
     }
+    /* One pass both repairs and counts (JSON Lines: counts only). */
     nf_clean_stats st = {0, 0, 0, 0};
-    nf_utf8_clean(NULL, data, len, &st);
-    if (nf_clean_is_binary(&st)) {
+    nf_buf text = NF_BUF_INIT;
+    int rc = nf_utf8_clean(format == NF_FORMAT_JSONL ? NULL : &text, data, len, &st);
+    if (rc == NF_OK && nf_clean_is_binary(&st)) {
         nf_read_reject(run, path, 0, NF_EINPUT,
                        "binary file: %zu of its %zu bytes are NULs, control "
                        "bytes or invalid UTF-8", st.nul + st.control + st.invalid,
                        st.bytes);
-        return NF_OK;
+    } else if (rc == NF_OK) {
+        const char *t = text.data ? text.data : "";
+        switch (format) {
+        case NF_FORMAT_HTML:
+            rc = nf_read_html(run, path, data, len, t, text.len, st.invalid > 0);
+            break;
+        case NF_FORMAT_JSONL:
+            rc = nf_read_jsonl(run, path, data, len);
+            break;
+        case NF_FORMAT_TEXT:
+        case NF_FORMAT_AUTO:
+            rc = nf_read_text(run, path, data, len, t, text.len);
+            break;
+        }
     }
-    switch (format) {
-    case NF_FORMAT_HTML: return nf_read_html(run, path, data, len);
-    case NF_FORMAT_JSONL: return nf_read_jsonl(run, path, data, len);
-    case NF_FORMAT_TEXT:
-    case NF_FORMAT_AUTO: break;
-    }
-    return nf_read_text(run, path, data, len);
+    nf_buf_free(&text);
+    return rc;
 }
 
-/* A file.  TOP: PATH was named by the caller, so failing to open it is the
- * call's error rather than one bad input among many. */
+/* PATH cannot be read (WHAT: "read", "list the directory").  TOP: the
+ * caller named PATH, so that is the call's error; else PATH is one bad
+ * input among many. */
+static int unreadable(nf_read_run *run, const char *path, int top,
+                      const char *what, int err)
+{
+    int status = err == ENOENT ? NF_ENOTFOUND : NF_EIO;
+    if (top)
+        return nf_set_error(status, "%s: cannot %s: %s", path, what, strerror(err));
+    nf_read_reject(run, path, 0, status, "cannot %s: %s", what, strerror(err));
+    return NF_OK;
+}
+
 static int read_file(nf_read_run *run, const char *path, int top)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0) {
-        int status = errno == ENOENT ? NF_ENOTFOUND : NF_EIO;
-        const char *why = strerror(errno);
+        int err = errno;
         if (fd >= 0)
             close(fd);
-        if (top)
-            return nf_set_error(status, "%s: cannot read: %s", path, why);
-        nf_read_reject(run, path, 0, status, "cannot read: %s", why);
-        return NF_OK;
+        return unreadable(run, path, top, "read", err);
     }
     nf_format format = nf_format_from_path(path);
     size_t len = (size_t)sb.st_size;
@@ -116,13 +133,9 @@ static int read_file(nf_read_run *run, const char *path, int top)
     if (len > 0) {
         map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
         if (map == MAP_FAILED) {
-            int status = NF_EIO;
-            const char *why = strerror(errno);
+            int err = errno;
             close(fd);
-            if (top)
-                return nf_set_error(status, "%s: cannot read: %s", path, why);
-            nf_read_reject(run, path, 0, status, "cannot read: %s", why);
-            return NF_OK;
+            return unreadable(run, path, top, "read", err);
         }
         data = map;
     }
@@ -148,14 +161,8 @@ static int read_dir(nf_read_run *run, const char *path, int top)
 {
     struct dirent **list = NULL;
     int n = scandir(path, &list, not_hidden, by_name);
-    if (n < 0) {
-        if (top)
-            return nf_set_error(NF_EIO, "%s: cannot list the directory: %s",
-                                path, strerror(errno));
-        nf_read_reject(run, path, 0, NF_EIO, "cannot list the directory: %s",
-                       strerror(errno));
-        return NF_OK;
-    }
+    if (n < 0)
+        return unreadable(run, path, top, "list the directory", errno);
     int rc = NF_OK;
     size_t plen = strlen(path);
     int slash = plen > 0 && path[plen - 1] == '/';
@@ -170,8 +177,7 @@ static int read_dir(nf_read_run *run, const char *path, int top)
         if (rc != NF_OK) {
             /* stopped: only the list is left to free */
         } else if (lstat(child.data, &sb) != 0) {
-            nf_read_reject(run, child.data, 0, NF_EIO, "cannot read: %s",
-                           strerror(errno));
+            rc = unreadable(run, child.data, 0, "read", errno);
         } else if (S_ISDIR(sb.st_mode)) {
             rc = read_dir(run, child.data, 0);
         } else if (S_ISLNK(sb.st_mode) && stat(child.data, &sb) == 0 &&

@@ -51,7 +51,9 @@ int nf_read_memory(const char *data, size_t len, nf_format format,
                    nf_article_cb on_article, nf_input_error_cb on_error,
                    void *ctx);
 
-/* The reader's admin-editable data: schema_dir/reader.yaml. */
+/* The reader's admin-editable data: SCHEMA_DIR/reader.yaml.  A schema
+ * without the file loads as *OUT = NULL (structural rules only); a
+ * malformed one is NF_ESCHEMA naming the file and line. */
 int nf_reader_conf_load(struct nf_reader_conf **out, const char *schema_dir);
 void nf_reader_conf_free(struct nf_reader_conf *conf);
 

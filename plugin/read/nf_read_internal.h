@@ -44,14 +44,18 @@ int nf_read_emit(nf_read_run *run, const char *path, unsigned long line,
 int nf_read_input(nf_read_run *run, const char *path, const char *data,
                   size_t len, nf_format format);
 
-/* The per-format readers.  DATA/LEN are the raw bytes, already checked to
- * be neither binary nor empty and (text, HTML) within the size limit. */
-int nf_read_text(nf_read_run *run, const char *path, const char *data,
-                 size_t len);
-int nf_read_html(nf_read_run *run, const char *path, const char *data,
-                 size_t len);
-int nf_read_jsonl(nf_read_run *run, const char *path, const char *data,
-                  size_t len);
+/* The per-format readers.  RAW/RAW_LEN are the input's bytes, already
+ * checked to be neither binary nor empty and (text, HTML) within the size
+ * limit; TEXT/TEXT_LEN the same made valid UTF-8.  HAD_INVALID: RAW was
+ * not valid UTF-8. */
+int nf_read_text(nf_read_run *run, const char *path, const char *raw,
+                 size_t raw_len, const char *text, size_t text_len);
+int nf_read_html(nf_read_run *run, const char *path, const char *raw,
+                 size_t raw_len, const char *text, size_t text_len,
+                 int had_invalid);
+/* JSON Lines records are repaired one by one: RAW only. */
+int nf_read_jsonl(nf_read_run *run, const char *path, const char *raw,
+                  size_t raw_len);
 
 /* Offer META the first non-blank line of TEXT as the title (white space
  * trimmed, a Markdown heading's '#' marks dropped, at most

@@ -5,9 +5,10 @@
 #include "core/nf_error.h"
 #include "read/nf_utf8_clean.h"
 
+/* White space within a line. */
 static int is_blank_char(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    return c != '\n' && nf_is_space(c);
 }
 
 int nf_read_first_line_title(nf_meta *meta, const char *text, size_t len)
@@ -42,19 +43,15 @@ int nf_read_first_line_title(nf_meta *meta, const char *text, size_t len)
     return NF_OK;
 }
 
-int nf_read_text(nf_read_run *run, const char *path, const char *data,
-                 size_t len)
+int nf_read_text(nf_read_run *run, const char *path, const char *raw,
+                 size_t raw_len, const char *text, size_t text_len)
 {
-    size_t bom = nf_utf8_bom_len(data, len);
-    nf_buf text = NF_BUF_INIT;
+    size_t bom = nf_utf8_bom_len(text, text_len);
     nf_meta meta = NF_META_INIT;
-    int rc = nf_utf8_clean(&text, data + bom, len - bom, NULL);
-    if (rc == NF_OK)
-        rc = nf_read_first_line_title(&meta, text.data, text.len);
+    int rc = nf_read_first_line_title(&meta, text + bom, text_len - bom);
     if (rc == NF_OK)
         rc = nf_read_emit(run, path, 0, NF_FORMAT_TEXT, NULL, &meta,
-                          text.data, text.len, data, len);
+                          text + bom, text_len - bom, raw, raw_len);
     nf_meta_free(&meta);
-    nf_buf_free(&text);
     return rc;
 }

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
@@ -54,10 +55,10 @@ int nf_reader_conf_load(struct nf_reader_conf **out, const char *schema_dir)
     if (nf_buf_printf(&path, "%s/reader.yaml", schema_dir))
         return NF_ENOMEM;
     nf_yaml *y = NULL;
-    int rc = nf_yaml_load(&y, path.data);
+    int rc = access(path.data, F_OK) == 0 ? nf_yaml_load(&y, path.data) : NF_OK;
     nf_buf_free(&path);
-    if (rc)
-        return rc;
+    if (rc || !y)
+        return rc; /* no reader.yaml: no hints, structural rules only */
     struct nf_reader_conf *conf = calloc(1, sizeof *conf);
     yaml_node_t *root = nf_yaml_root(y);
     if (!conf) {
@@ -111,4 +112,11 @@ int nf_reader_conf_is_boilerplate(const struct nf_reader_conf *conf,
         }
     }
     return 0;
+}
+
+int nf_reader_conf_summary(nf_buf *out, const struct nf_reader_conf *conf)
+{
+    return nf_buf_printf(out, "reader: %zu boilerplate hints%s\n",
+                         conf ? conf->n_boilerplate_hints : 0,
+                         conf ? "" : " (no reader.yaml)");
 }

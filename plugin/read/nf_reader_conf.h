@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/nf_buf.h"
 #include "read/nf_read.h"
 
 struct nf_reader_conf {
@@ -16,5 +17,8 @@ struct nf_reader_conf {
  * "site-cookies" and "CookieNotice", not "fortunecookie". */
 int nf_reader_conf_is_boilerplate(const struct nf_reader_conf *conf,
                                   const char *value);
+
+/* One line for `newsfacet schema check`: how many hints CONF holds. */
+int nf_reader_conf_summary(nf_buf *out, const struct nf_reader_conf *conf);
 
 #endif

@@ -72,7 +72,7 @@ int nf_utf8_is_blank(const char *data, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)data[i];
-        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        if (nf_is_space(c)) {
             i++;
         } else if (c == 0xc2 && i + 1 < len && (unsigned char)data[i + 1] == 0xa0) {
             i += 2;

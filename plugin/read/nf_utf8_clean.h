@@ -28,6 +28,13 @@ int nf_clean_is_binary(const nf_clean_stats *st);
  * no-break spaces and byte order marks). */
 int nf_utf8_is_blank(const char *data, size_t len);
 
+/* ASCII white space: space, tab, line feed, vertical tab, form feed,
+ * carriage return (what the readers collapse and trim). */
+static inline int nf_is_space(int c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Length of a UTF-8 byte order mark at the start of DATA (3 or 0). */
 size_t nf_utf8_bom_len(const char *data, size_t len);
 

@@ -8,6 +8,7 @@
  *   attribution.yaml   attribution patterns ("X reported", "according to X")
  *   claims/NAME.yaml      claim rules
  *   language.yaml      abbreviations and other tokeniser data
+ *   reader.yaml        HTML boilerplate hints for the readers (optional)
  *
  * Each part has its own loader and owner module; nf_schema_load() runs them
  * in order.  A schema is immutable once loaded and may be shared by threads.
@@ -45,6 +46,7 @@ struct nf_claim_rules;     /* plugin/analyse/claims */
 struct nf_cues;            /* plugin/analyse/stance */
 struct nf_attribution;     /* plugin/analyse/attribution */
 struct nf_lang;            /* plugin/analyse/tokenise */
+struct nf_reader_conf;     /* plugin/read (reader.yaml) */
 
 typedef struct nf_schema {
     char *dir;
@@ -59,10 +61,17 @@ typedef struct nf_schema {
     struct nf_cues *cues;
     struct nf_attribution *attribution;
     struct nf_claim_rules *claims;
+    struct nf_reader_conf *reader;  /* NULL: no reader.yaml */
 } nf_schema;
 
 int nf_schema_load(nf_schema **out, const char *dir);
 void nf_schema_free(nf_schema *s);
+
+/* A report for `newsfacet schema check DIR`: the schema's name and id,
+ * its facets, then each part's counts (gazetteer entries per list, rules...)
+ * and problems worth a look (duplicate or conflicting aliases).  *OUT is
+ * malloc'd. */
+int nf_schema_summary(char **out, const nf_schema *s);
 
 /* The facet named NAME, or NULL. */
 const nf_facet_def *nf_schema_facet(const nf_schema *s, const char *name);

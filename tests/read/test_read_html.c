@@ -149,6 +149,28 @@ static void broken_markup_is_silent(void **state)
     collect_free(&c);
 }
 
+static void declared_encoding_is_honoured(void **state)
+{
+    (void)state;
+    /* windows-1252 bytes: e-acute and curly quotes, which are not UTF-8 */
+    static const char latin[] =
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 chain adds AI</title>"
+        "</head><body><p>The \x93smart\x94 menu costs \x80" "5.</p></body></html>";
+    /* the same bytes with no declaration: repaired as invalid UTF-8 */
+    static const char undeclared[] =
+        "<html><head><title>Caf\xe9</title></head><body><p>x</p></body></html>";
+    collect c = {0};
+    assert_int_equal(nf_read_memory(latin, sizeof latin - 1, NF_FORMAT_HTML, "l.html",
+                                    NULL, collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(nf_read_memory(undeclared, sizeof undeclared - 1, NF_FORMAT_HTML,
+                                    "u.html", NULL, collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(c.n_articles, 2);
+    assert_string_equal(c.articles[0]->text, "Caf\xc3\xa9 chain adds AI\n\n"
+                        "The \xe2\x80\x9csmart\xe2\x80\x9d menu costs \xe2\x82\xac" "5.");
+    assert_string_equal(c.articles[1]->title, "Caf\xef\xbf\xbd");
+    collect_free(&c);
+}
+
 static void page_without_text_is_rejected(void **state)
 {
     (void)state;
@@ -187,7 +209,10 @@ static void bad_reader_yaml_names_line(void **state)
     assert_non_null(strstr(nf_errmsg(), "unknown key \"boilerplate_hint\""));
     unlink(path);
     rmdir(dir);
-    assert_int_equal(nf_reader_conf_load(&conf, dir), NF_ENOTFOUND);
+    /* no reader.yaml: no hints, which is no error */
+    conf = (struct nf_reader_conf *)&conf;
+    assert_int_equal(nf_reader_conf_load(&conf, dir), NF_OK);
+    assert_null(conf);
 }
 
 static void huge_html_article_is_linear(void **state)
@@ -304,6 +329,7 @@ int main(void)
         cmocka_unit_test(jsonld_graph_metadata),
         cmocka_unit_test(densest_block_without_article),
         cmocka_unit_test(broken_markup_is_silent),
+        cmocka_unit_test(declared_encoding_is_honoured),
         cmocka_unit_test(page_without_text_is_rejected),
         cmocka_unit_test(bad_reader_yaml_names_line),
         cmocka_unit_test(huge_html_article_is_linear),

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Compatibility test: newsfacet's terms against Xapian's TermGenerator.
 
-Runs termdump over the articles (every file of $NF_SEEDS and of fixtures/,
-recursively), indexes the SAME title and text with xapian.TermGenerator
+Runs termdump over the articles (every file of $NF_SEEDS, fixtures/ and
+eval/articles/, recursively, through the readers: text, HTML, JSON Lines), indexes the SAME title and text with xapian.TermGenerator
 (english stemmer, STEM_SOME, index_text(title, 1, 'S'),
 increase_termpos(100), index_text(text)) and compares every term, wdf and
 position list.
@@ -188,7 +188,9 @@ def main():
     if not paths:
         root = os.environ.get("NF_SOURCE_ROOT", ".")
         paths = [p for p in (os.environ.get("NF_SEEDS"),
-                             os.path.join(root, "fixtures")) if p and os.path.isdir(p)]
+                             os.path.join(root, "fixtures"),
+                             os.path.join(root, "eval", "articles"))
+                 if p and os.path.isdir(p)]
     if not paths:
         print("compat_termgen: no articles ($NF_SEEDS and fixtures/ are missing)",
               file=sys.stderr)

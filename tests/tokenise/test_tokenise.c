@@ -212,6 +212,36 @@ static void invalid_utf8(void **state)
     free(r);
 }
 
+/* Random texts made of the pieces the sentence and word rules look at:
+ * invariants hold whatever the order. */
+static void random_pieces_keep_invariants(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        ". ", "! ", "?", "...", "\xe2\x80\xa6", "\xe3\x80\x82", "-", "-\n", " -\n",
+        "\n", "\r\n", "\n\n", "\xe2\x80\xa8", " ", "\t", "\xc2\xa0", "U.S.", "Mr.",
+        "e.g.", "Inc.", "The", "A", "word", "x", "1.5", "3", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d",
+        "'", "\xe2\x80\x99", "(", ")", "$", "\xe2\x80\x8b", "\xcc\x81", "C++", "#", "&",
+        "\xe2", "\x80", "\xf0\x9f", "\xd9\x85", "\xc2\xad", "_",
+    };
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t x = 99;
+    nf_tokens t = {0};
+    for (int round = 0; round < 2000; round++) {
+        nf_buf b = NF_BUF_INIT;
+        x = x * 1103515245u + 12345u;
+        int k = (int)(x >> 16) % 40;
+        for (int i = 0; i < k; i++) {
+            x = x * 1103515245u + 12345u;
+            nf_buf_puts(&b, pieces[(x >> 16) % npieces]);
+        }
+        assert_int_equal(nf_tokenise(&t, b.data ? b.data : "", b.len, lang), NF_OK);
+        check_invariants(&t);
+        nf_buf_free(&b);
+    }
+    nf_tokens_free(&t);
+}
+
 static void byte_offsets_and_flags(void **state)
 {
     (void)state;
@@ -352,6 +382,7 @@ int main(void)
         cmocka_unit_test(zero_width_characters),
         cmocka_unit_test(emoji_rtl_marks),
         cmocka_unit_test(invalid_utf8),
+        cmocka_unit_test(random_pieces_keep_invariants),
         cmocka_unit_test(byte_offsets_and_flags),
         cmocka_unit_test(lines_and_hyphens),
         cmocka_unit_test(sentences),

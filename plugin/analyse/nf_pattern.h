@@ -1,0 +1,59 @@
+/* Internal: short word patterns written in schema files, matched on units
+ * (nf_units.h).  Shared by stance cues and attribution patterns.
+ *
+ * Syntax: items separated by spaces.  An item is
+ *   - a word or a punctuation mark: "reported", "isn't", ",", "(", "—"
+ *   - alternatives joined by '|': "said|says|told"
+ *   - any of these followed by '?': optional ("first? reported")
+ *   - a slot in braces, "{outlet}", whose meaning the caller gives
+ *   - "{eol}": matches no unit, only at the end of the text matched or
+ *     before a unit that starts a line ("Source: X" ending its line).
+ * Words compare case-insensitively, curly and straight apostrophes alike. */
+#ifndef NF_PATTERN_H
+#define NF_PATTERN_H
+
+#include <stddef.h>
+
+#include "nf_units.h"
+
+typedef struct nf_pattern_item {
+    char **alts;       /* normalised alternatives (NULL for a slot) */
+    size_t nalts;
+    int slot;          /* 0: words; else 1 + index into the caller's slot names */
+    int optional;
+    int eol;           /* the built-in "{eol}" */
+} nf_pattern_item;
+
+typedef struct nf_pattern {
+    char *text;        /* as written in the schema (reported as the cue) */
+    nf_pattern_item *items;
+    size_t n;
+} nf_pattern;
+
+/* Compile TEXT.  SLOT_NAMES (NULL-terminated, without braces, may be NULL)
+ * are the slots allowed.  On a syntax error returns NF_ESCHEMA and sets
+ * *WHY to a static description (the caller names file and line). */
+int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slot_names,
+                      const char **why);
+void nf_pattern_free(nf_pattern *p);
+
+/* Add the punctuation marks P uses to MARKS. */
+int nf_pattern_marks(const nf_pattern *p, nf_punct_set *marks);
+
+/* A slot matcher: write the lengths (in units) that slot SLOT can take at
+ * unit AT, longest first, into LENS (at most MAXLENS); return how many. */
+typedef size_t (*nf_slot_fn)(void *ctx, int slot, const nf_units *u, size_t at, size_t end,
+                             size_t *lens, size_t maxlens);
+
+/* A slot's capture: units [start, start + len). */
+typedef struct nf_capture {
+    size_t start, len;
+} nf_capture;
+
+/* Match P at unit AT of U, not past unit END.  Returns the number of units
+ * matched (0: no match; a pattern of only optional items never matches).
+ * CAPS (P->n entries, may be NULL) receives each slot item's capture. */
+size_t nf_pattern_match(const nf_pattern *p, const nf_units *u, size_t at, size_t end,
+                       nf_slot_fn slot, void *ctx, nf_capture *caps);
+
+#endif
