@@ -185,12 +185,13 @@ static int add_facets(nf_xdoc *doc, const nf_analysis *a)
         /* Every amount, not only the largest, is searchable by range. */
         int money = f->from && strcmp(f->from, "money") == 0;
         nf_amount_kind kind = money ? NF_AMOUNT_MONEY : NF_AMOUNT_PERCENT;
+        double scale = nf_number_scale(f);
         char trie_prefix[64];
         snprintf(trie_prefix, sizeof trie_prefix, "%s#", f->prefix);
         for (size_t k = 0; k < a->namounts && !rc; k++)
             if (a->amounts[k].kind == kind)
                 rc = nf_number_terms_add(doc, trie_prefix,
-                                         nf_number_key(a->amounts[k].usd, money ? 100 : 1000));
+                                         nf_number_key(a->amounts[k].usd, scale));
     }
     return rc;
 }
@@ -297,15 +298,28 @@ static int build_data(nf_xdoc *doc, const nf_analysis *a)
 int nf_document_build(nf_xdoc **out, const nf_analysis *a, nf_stemmer *stemmer)
 {
     *out = NULL;
+    nf_xdoc *doc = NULL;
+    int rc = nf_xdoc_new(&doc);
+    if (!rc)
+        rc = nf_document_fill(doc, a, stemmer);
+    if (rc) {
+        nf_xdoc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return NF_OK;
+}
+
+int nf_document_fill(nf_xdoc *doc, const nf_analysis *a, nf_stemmer *stemmer)
+{
     const nf_article *art = a->article;
     const nf_schema *s = a->schema;
-    nf_xdoc *doc = NULL;
     char *idterm = NULL, *hash = NULL;
     char date[9];
     nf_termpos pos = 0;
+    int rc = NF_OK;
 
-    int rc = nf_xdoc_new(&doc);
-    if (!rc && art->title && art->title[0])
+    if (art->title && art->title[0])
         rc = index_text(doc, art->title, strlen(art->title), "S", s, stemmer, &pos);
     if (!rc) {
         pos += 100;  /* TermGenerator::increase_termpos() */
@@ -338,10 +352,7 @@ int nf_document_build(nf_xdoc **out, const nf_analysis *a, nf_stemmer *stemmer)
         rc = build_data(doc, a);
     free(idterm);
     free(hash);
-    if (rc) {
-        nf_xdoc_free(doc);
+    if (rc)
         return nf_wrap_error(rc, "building the document for %s", art->id);
-    }
-    *out = doc;
     return NF_OK;
 }

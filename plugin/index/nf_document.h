@@ -24,4 +24,7 @@ int nf_document_hash_value(char **out, const nf_article *article, const nf_schem
  * number trie terms, data lines.  STEMMER must be for schema->language. */
 int nf_document_build(nf_xdoc **out, const nf_analysis *a, nf_stemmer *stemmer);
 
+/* The same into an existing (empty) document, such as a host's own. */
+int nf_document_fill(nf_xdoc *doc, const nf_analysis *a, nf_stemmer *stemmer);
+
 #endif

@@ -18,6 +18,11 @@ uint64_t nf_number_key(double value, double scale)
     return (uint64_t)llround(v);
 }
 
+double nf_number_scale(const nf_facet_def *facet)
+{
+    return facet->from && strcmp(facet->from, "money") == 0 ? 100 : 1000;
+}
+
 /* PREFIX + the top (DIGITS - LEVEL) hex digits of UNIT, where UNIT is a key
  * already shifted right by 4 * LEVEL. */
 static void term_for(char *out, size_t cap, const char *prefix,

@@ -20,6 +20,10 @@
  * NaN map to 0, huge ones to NF_NUMBER_KEY_MAX. */
 uint64_t nf_number_key(double value, double scale);
 
+/* The key scale of a number facet: 100 (cents) for money, 1000 for others. */
+#include "schema/nf_schema.h"
+double nf_number_scale(const nf_facet_def *facet);
+
 /* Add the 16 trie terms of KEY under PREFIX. */
 int nf_number_terms_add(nf_xdoc *doc, const char *prefix, uint64_t key);
 

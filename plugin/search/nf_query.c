@@ -10,17 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-typedef struct range_ctx {
-    const nf_facet_def *facet;    /* NULL: the published: date range */
-    char trie_prefix[64];
-    double scale;
-} range_ctx;
-
 struct nf_query_lang {
     const nf_schema *schema;
     nf_xqp *qp;
-    range_ctx *ranges;            /* one per number facet, plus the date */
-    size_t nranges;
 };
 
 int nf_query_parse_amount(double *out, const char *text)
@@ -70,10 +62,13 @@ static int date_bound(char out[9], const char *text, int high)
     return NF_OK;
 }
 
-static int number_range(void *vctx, nf_xquery **out, const char *lo, const char *hi)
+/* The range handler of a number facet (CTX is its schema definition, so it
+ * lives as long as the schema, whoever owns the QueryParser) or, with CTX
+ * NULL, of published: dates. */
+static int number_range(void *ctx, nf_xquery **out, const char *lo, const char *hi)
 {
-    range_ctx *ctx = vctx;
-    if (!ctx->facet) {
+    const nf_facet_def *facet = ctx;
+    if (!facet) {
         char a[9] = "", b[9] = "";
         int rc = NF_OK;
         if (lo[0])
@@ -92,49 +87,48 @@ static int number_range(void *vctx, nf_xquery **out, const char *lo, const char 
     if (!rc && hi[0])
         rc = nf_query_parse_amount(&b, hi);
     if (rc)
-        return nf_wrap_error(rc, "in %s:%s..%s", ctx->facet->name, lo, hi);
-    return nf_number_range_query(out, ctx->trie_prefix, nf_number_key(a, ctx->scale),
-                                 nf_number_key(b, ctx->scale));
+        return nf_wrap_error(rc, "in %s:%s..%s", facet->name, lo, hi);
+    char trie_prefix[64];
+    snprintf(trie_prefix, sizeof trie_prefix, "%s#", facet->prefix);
+    double scale = nf_number_scale(facet);
+    return nf_number_range_query(out, trie_prefix, nf_number_key(a, scale),
+                                 nf_number_key(b, scale));
+}
+
+int nf_query_setup(nf_xqp *qp, const nf_schema *s)
+{
+    int rc = nf_xqp_set_stemmer(qp, s->language);
+    if (!rc)
+        rc = nf_xqp_add_prefix(qp, "title", "S");
+    if (!rc)
+        rc = nf_xqp_add_prefix(qp, "author", "A");
+    for (size_t i = 0; i < s->nfacets && !rc; i++) {
+        const nf_facet_def *f = &s->facets[i];
+        /* Buckets ("money:1b-10b") are selected through filters; in query
+         * text a number facet takes ranges only, since a boolean prefix on
+         * the same field would swallow them. */
+        if (f->kind == NF_FACET_TERMS)
+            rc = nf_xqp_add_boolean_prefix(qp, f->name, f->prefix, f->name);
+        else
+            rc = nf_xqp_add_range_cb(qp, f->name, number_range, (void *)f);
+    }
+    if (!rc)
+        rc = nf_xqp_add_range_cb(qp, "published", number_range, NULL);
+    return rc;
 }
 
 int nf_query_lang_new(nf_query_lang **out, const nf_schema *s, nf_xdb *db)
 {
     *out = NULL;
     nf_query_lang *ql = calloc(1, sizeof *ql);
-    if (!ql || !(ql->ranges = calloc(s->nfacets + 1, sizeof *ql->ranges))) {
-        free(ql);
+    if (!ql)
         return nf_set_error(NF_ENOMEM, "out of memory setting up the query parser");
-    }
     ql->schema = s;
     int rc = nf_xqp_new(&ql->qp);
     if (!rc && db)
         rc = nf_xqp_set_database(ql->qp, db);
     if (!rc)
-        rc = nf_xqp_set_stemmer(ql->qp, s->language);
-    if (!rc)
-        rc = nf_xqp_add_prefix(ql->qp, "title", "S");
-    if (!rc)
-        rc = nf_xqp_add_prefix(ql->qp, "author", "A");
-    for (size_t i = 0; i < s->nfacets && !rc; i++) {
-        const nf_facet_def *f = &s->facets[i];
-        if (f->kind == NF_FACET_TERMS) {
-            rc = nf_xqp_add_boolean_prefix(ql->qp, f->name, f->prefix, f->name);
-            continue;
-        }
-        range_ctx *r = &ql->ranges[ql->nranges++];
-        r->facet = f;
-        snprintf(r->trie_prefix, sizeof r->trie_prefix, "%s#", f->prefix);
-        r->scale = f->from && strcmp(f->from, "money") == 0 ? 100 : 1000;
-        /* Buckets ("money:1b-10b") are selected through filters; in query
-         * text the facet takes ranges only, since a boolean prefix on the
-         * same field would swallow them. */
-        rc = nf_xqp_add_range_cb(ql->qp, f->name, number_range, r);
-    }
-    if (!rc) {
-        range_ctx *r = &ql->ranges[ql->nranges++];
-        r->facet = NULL;
-        rc = nf_xqp_add_range_cb(ql->qp, "published", number_range, r);
-    }
+        rc = nf_query_setup(ql->qp, s);
     if (rc) {
         nf_query_lang_free(ql);
         return rc;
@@ -148,7 +142,6 @@ void nf_query_lang_free(nf_query_lang *ql)
     if (!ql)
         return;
     nf_xqp_free(ql->qp);
-    free(ql->ranges);
     free(ql);
 }
 
@@ -189,7 +182,7 @@ int nf_query_filter(nf_xquery **out, int *facet_index, nf_query_lang *ql,
             snprintf(lo, sizeof lo, "%s", value);
             snprintf(hi, sizeof hi, "%s", value);
         }
-        return number_range(&ql->ranges[ql->nranges - 1], out, lo, hi);
+        return number_range(NULL, out, lo, hi);
     }
     const nf_schema *s = ql->schema;
     for (size_t i = 0; i < s->nfacets; i++) {
@@ -199,14 +192,10 @@ int nf_query_filter(nf_xquery **out, int *facet_index, nf_query_lang *ql,
         *facet_index = (int)i;
         const char *dots = strstr(value, "..");
         if (f->kind == NF_FACET_NUMBER && dots) {
-            for (size_t r = 0; r < ql->nranges; r++) {
-                if (ql->ranges[r].facet != f)
-                    continue;
-                char lo[64], hi[64];
-                snprintf(lo, sizeof lo, "%.*s", (int)(dots - value), value);
-                snprintf(hi, sizeof hi, "%s", dots + 2);
-                return number_range(&ql->ranges[r], out, lo, hi);
-            }
+            char lo[64], hi[64];
+            snprintf(lo, sizeof lo, "%.*s", (int)(dots - value), value);
+            snprintf(hi, sizeof hi, "%s", dots + 2);
+            return number_range((void *)f, out, lo, hi);
         }
         size_t plen = strlen(f->prefix), vlen = strlen(value);
         char *term = malloc(plen + vlen + 1);

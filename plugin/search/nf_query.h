@@ -15,6 +15,10 @@ typedef struct nf_query_lang nf_query_lang;
 int nf_query_lang_new(nf_query_lang **out, const nf_schema *schema, nf_xdb *db);
 void nf_query_lang_free(nf_query_lang *ql);
 
+/* Set up any QueryParser (also a host's own) for SCHEMA as above; SCHEMA
+ * must outlive QP. */
+int nf_query_setup(nf_xqp *qp, const nf_schema *schema);
+
 /* Parse end-user text; "" or NULL gives *out = NULL (match everything).
  * Syntax errors: NF_EQUERY with a message quoting the query. */
 int nf_query_parse(nf_xquery **out, nf_query_lang *ql, const char *text);
