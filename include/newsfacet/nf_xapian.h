@@ -166,6 +166,16 @@ NF_API int nf_xdoc_terms(nf_xdoc *doc, nf_doc_term_cb cb, void *ctx);
 NF_API void nf_sortable_serialise(char out[18], size_t *len, double value);
 NF_API double nf_sortable_unserialise(const char *in, size_t len);
 
+/* ---- Objects a C++ host owns ------------------------------------------- */
+
+/* A handle sharing a host's Xapian::Document (XAPIAN_DOCUMENT is a
+ * `Xapian::Document *`): terms and values added through it appear in the
+ * host's document.  Free the handle with nf_xdoc_free(); the host's
+ * document lives on. */
+NF_API int nf_xdoc_from_native(nf_xdoc **out, void *xapian_document);
+/* The same for a host's Xapian::QueryParser (free with nf_xqp_free()). */
+NF_API int nf_xqp_from_native(nf_xqp **out, void *xapian_queryparser);
+
 /* ---- Queries ---------------------------------------------------------- */
 
 enum {
