@@ -256,6 +256,12 @@ NF_API int nf_xenquire_set_query(nf_xenquire *enq, const nf_xquery *q);
 NF_API int nf_xenquire_set_sort_by_value(nf_xenquire *enq, nf_valueno slot,
                                          int reverse);
 NF_API int nf_xenquire_set_sort_by_relevance(nf_xenquire *enq);
+/* Relevance, ties broken by the value in SLOT (ascending unless REVERSE):
+ * an order that does not depend on docids, so shards and single databases
+ * rank alike. */
+NF_API int nf_xenquire_set_sort_by_relevance_then_value(nf_xenquire *enq,
+                                                        nf_valueno slot,
+                                                        int reverse);
 /* The spy is not owned: keep it alive until the enquire is freed or its
  * spies cleared.  A spy's counts add up over every get_mset it sees. */
 NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy);

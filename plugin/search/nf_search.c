@@ -244,6 +244,8 @@ static int run_enquire(nf_xmset **ms, nf_searcher *s, nf_xquery *q, facet_job *j
         rc = nf_xenquire_set_query(enq, q);
     if (!rc && sort == NF_SORT_DATE)
         rc = nf_xenquire_set_sort_by_value(enq, NF_SLOT_DATE, 1);
+    else if (!rc)
+        rc = nf_xenquire_set_sort_by_relevance_then_value(enq, NF_SLOT_ID, 0);
     for (size_t i = 0; i < njobs && !rc; i++)
         rc = nf_xenquire_add_spy(enq, jobs[i].spy);
     /* check_at_least = doccount: every match is seen, so the total and the
