@@ -17,7 +17,9 @@
 struct nf_lang;
 
 /* Tokenise TEXT (LEN bytes, UTF-8; invalid bytes count as U+FFFD, i.e.
- * neither word nor sentence characters).  OUT must be zeroed before its
+ * neither word nor sentence characters -- Xapian would read such a byte as
+ * a Latin-1 character, but the readers repair texts before analysis, so
+ * indexed text never holds one).  OUT must be zeroed before its
  * first use; it may then be reused for other texts (its buffers are kept)
  * until nf_tokens_free().  OUT->text points at TEXT, which must outlive
  * it.  LANG (abbreviations) may be NULL.  Fails only on out-of-memory or a

@@ -5,6 +5,7 @@
 #include "nf_schema.h"
 #include "analyse/nf_attribution.h"
 #include "analyse/nf_gazetteer.h"
+#include "analyse/nf_money.h"
 #include "analyse/nf_stance.h"
 #include "analyse/nf_lang.h"
 #include "core/nf_buf.h"
@@ -366,6 +367,8 @@ int nf_schema_load(nf_schema **out, const char *dir)
     if (!rc && (rc = nf_lang_load(&s->lang, dir)) == NF_ENOTFOUND)
         rc = NF_OK;   /* language.yaml is optional: no abbreviations */
     if (!rc)
+        rc = nf_money_schema_load(&s->money, s);
+    if (!rc)
         rc = nf_cues_load(&s->cues, dir);
     if (!rc)
         rc = nf_attribution_load(&s->attribution, dir);
@@ -400,6 +403,7 @@ void nf_schema_free(nf_schema *s)
     free(s->facets);
     /* Owners: free your part here. */
     nf_gazetteer_free(s->gazetteer);
+    nf_money_conf_free(s->money);
     nf_cues_free(s->cues);
     nf_attribution_free(s->attribution);
     nf_lang_free(s->lang);
@@ -453,6 +457,8 @@ int nf_schema_summary(char **out, const nf_schema *s)
     /* Each part reports its own counts.  Owners: add your line here. */
     if (!rc)
         rc = nf_gazetteer_summary(&b, s->gazetteer);
+    if (!rc)
+        rc = nf_money_summary(&b, s->money);
     if (!rc)
         rc = nf_cues_summary(&b, s->cues);
     if (!rc)
