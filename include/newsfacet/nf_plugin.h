@@ -126,6 +126,8 @@ NF_API const nf_plugin_descriptor *newsfacet_plugin_entry(void);
  * else -1 with the reason in WHY. */
 static inline int nf_plugin_check(const nf_plugin_descriptor *d, char *why, size_t n)
 {
+    /* A variable, not the macro, so a minor of 0 compares without warnings. */
+    const uint32_t host_minor = NF_PLUGIN_ABI_MINOR;
     if (!d) {
         snprintf(why, n, "the plugin returned no descriptor");
         return -1;
@@ -137,7 +139,7 @@ static inline int nf_plugin_check(const nf_plugin_descriptor *d, char *why, size
                  (unsigned)NF_PLUGIN_ABI_MAJOR);
         return -1;
     }
-    if (d->abi_minor < NF_PLUGIN_ABI_MINOR || d->struct_size < sizeof(nf_plugin_descriptor) ||
+    if (d->abi_minor < host_minor || d->struct_size < sizeof(nf_plugin_descriptor) ||
         !d->api || d->api->struct_size < sizeof(nf_plugin_api)) {
         snprintf(why, n, "plugin %s %s has ABI %u.%u, older than this host's %u.%u",
                  d->name ? d->name : "?", d->version ? d->version : "?",

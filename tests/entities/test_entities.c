@@ -90,7 +90,8 @@ static void more_traps(void **state)
     assert_string_equal(TAGS("print(\"Lambda Response:\", response[\"Payload\"])"), "");
     assert_string_equal(TAGS("Lambda, the GPU cloud provider, filed for an IPO."),
                         "cloud:lambda company:lambda");
-    assert_string_equal(TAGS("Ford said the new Mustang sells well."), "company:ford");
+    /* A carmaker is recognised, but outside the industry: no company facet. */
+    assert_string_equal(TAGS("Ford said the new Mustang sells well."), "other-company:ford");
     assert_string_equal(TAGS("Harrison Ford starred in the film."), "");
 }
 
@@ -236,8 +237,7 @@ static void fresh_sentences(void **state)
                         "model:deepseek-v3 model:qwen");
     assert_string_equal(TAGS_IN("Volkswagen and Schneider Electric moved their SAP systems to "
                                 "Microsoft\xe2\x80\x99s Azure.", "company cloud model"),
-                        "cloud:azure company:microsoft company:sap company:schneider-electric "
-                        "company:volkswagen");
+                        "cloud:azure company:microsoft company:sap");
     assert_string_equal(TAGS_IN("Apple may license a custom Gemini model to power Siri, people "
                                 "familiar said, while Amazon's Bedrock now offers gpt-oss.",
                                 "company cloud model"),

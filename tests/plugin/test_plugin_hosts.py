@@ -24,7 +24,7 @@ with open(qfile, "w") as f:
 
 # Only the entry point is exported.
 nm = subprocess.run(["nm", "-D", "--defined-only", PLUGIN], capture_output=True, text=True)
-exported = sorted(line.split()[-1] for line in nm.stdout.splitlines()
+exported = sorted(line.split()[-1].split("@")[0] for line in nm.stdout.splitlines()
                   if line.split() and line.split()[-2] in ("T", "D", "B", "R", "W"))
 expect(exported == ["newsfacet_plugin_entry"], f"the plugin exports only its entry point: {exported[:8]}")
 
@@ -63,7 +63,7 @@ c_lines = c.stdout.splitlines()
 cpp_lines = cpp.stdout.splitlines()
 expect(len(c_lines) == len(queries) and len(cpp_lines) == len(queries), "one answer per query")
 for i, q in enumerate(queries):
-    want = search_json(db_cli, "--limit", "20", query=q)
+    want = search_json(db_cli, "--limit", "20", "--top", "0", query=q)
     ids = [h["id"] for h in want["hits"]]
     if i < len(c_lines):
         got = json.loads(c_lines[i])

@@ -37,7 +37,10 @@ for i in range(2):
     port = free_port()
     srv = subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port),
                             "--quiet", os.path.join(sharded, f"shard{i}")],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           # On SIGTERM xapian-tcpsrv signals its whole process
+                           # group; keep this test out of it.
+                           start_new_session=True)
     servers.append(srv)
     ports.append(port)
 for port in ports:
