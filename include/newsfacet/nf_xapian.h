@@ -42,6 +42,7 @@ typedef struct nf_xqp nf_xqp;             /* QueryParser */
 typedef struct nf_xenquire nf_xenquire;   /* Enquire */
 typedef struct nf_xmset nf_xmset;         /* MSet */
 typedef struct nf_xspy nf_xspy;           /* ValueCountMatchSpy */
+typedef struct nf_xtermgen nf_xtermgen;   /* TermGenerator */
 
 /* Longest term Xapian's glass backend accepts, in bytes.  Checked when a
  * term is added to a document: Xapian 1.4 itself only objects in
@@ -299,6 +300,23 @@ typedef int (*nf_value_count_cb)(void *ctx, const char *value, size_t len,
 NF_API int nf_xspy_values(nf_xspy *spy, nf_value_count_cb cb, void *ctx);
 /* Documents the spy saw. */
 NF_API int nf_xspy_total(nf_xspy *spy, unsigned *out);
+
+/* ---- TermGenerator (stock Xapian's, for baselines and comparisons) ---- */
+
+NF_API int nf_xtermgen_new(nf_xtermgen **out);
+NF_API void nf_xtermgen_free(nf_xtermgen *tg);
+/* Snowball language ("" or "none": no stemming), strategy STEM_SOME. */
+NF_API int nf_xtermgen_set_stemmer(nf_xtermgen *tg, const char *language);
+/* Terms go into DOC from now on (the generator holds a reference to the
+ * document, so freeing DOC first is safe); it resets the position to 0. */
+NF_API int nf_xtermgen_set_document(nf_xtermgen *tg, nf_xdoc *doc);
+/* TermGenerator::index_text: LEN bytes of UTF-8 TEXT, each term's wdf
+ * increased by WDF_INC, terms under PREFIX (NULL or ""). */
+NF_API int nf_xtermgen_index_text(nf_xtermgen *tg, const char *text,
+                                  size_t len, unsigned wdf_inc,
+                                  const char *prefix);
+NF_API int nf_xtermgen_increase_termpos(nf_xtermgen *tg, nf_termpos delta);
+NF_API int nf_xtermgen_get_termpos(nf_xtermgen *tg, nf_termpos *out);
 
 #ifdef __cplusplus
 }

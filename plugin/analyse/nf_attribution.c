@@ -347,13 +347,11 @@ static size_t outlet_len(const ctx *c, const nf_units *u, size_t at, size_t end)
     int32_t m = c->outlet_at[u->v[at].tok];
     if (m < 0)
         return 0;
+    /* through the mention's last token, marks inside it included */
     uint32_t last = c->a->mentions[m].tok_last;
     size_t j = at + 1;
-    while (j < end && u->v[j].tok <= last && !(u->v[j].punct && u->v[j].tok > last))
+    while (j < end && u->v[j].tok <= last)
         j++;
-    /* a mark just before the token after the mention is not part of it */
-    while (j > at + 1 && u->v[j - 1].punct)
-        j--;
     return j - at;
 }
 

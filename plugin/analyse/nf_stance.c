@@ -25,6 +25,7 @@ typedef struct cue {
     enum cue_kind kind;
     enum cue_scope scope;
     int lowercase_only;
+    int through_comma;
 } cue_def;
 
 struct nf_cues {
@@ -50,7 +51,7 @@ static int add_cue(struct nf_cues *c, nf_yaml *y, yaml_node_t *node, enum cue_ki
 {
     const char *text = nf_yaml_scalar(node);
     enum cue_scope scope = S_FORWARD;
-    int lowercase_only = 0;
+    int lowercase_only = 0, through_comma = 0;
     if (!text) {
         if (node->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, node, "a %s entry must be a pattern or a map with 'cue'",
@@ -72,7 +73,8 @@ static int add_cue(struct nf_cues *c, nf_yaml *y, yaml_node_t *node, enum cue_ki
                 return nf_yaml_error(y, node,
                                      "scope '%s' is none of forward, backward, clause", sc);
         }
-        if ((rc = nf_yaml_get_bool(&lowercase_only, y, node, "lowercase_only", 0)))
+        if ((rc = nf_yaml_get_bool(&lowercase_only, y, node, "lowercase_only", 0)) ||
+            (rc = nf_yaml_get_bool(&through_comma, y, node, "through_comma", 0)))
             return rc;
     }
     if (c->n == c->cap) {
@@ -93,6 +95,7 @@ static int add_cue(struct nf_cues *c, nf_yaml *y, yaml_node_t *node, enum cue_ki
     k->kind = kind;
     k->scope = scope;
     k->lowercase_only = lowercase_only;
+    k->through_comma = through_comma;
     c->n++;
     return nf_pattern_marks(&k->ph, &c->marks);
 }
@@ -308,10 +311,12 @@ static void scope_of(size_t *lo, size_t *hi, const struct nf_cues *c, const nf_u
     if (sc == S_FORWARD || sc == S_CLAUSE) {
         *hi = clause_end(hits, n, h->u1, u->n);
         /* "Reportedly, OpenAI ...": a cue that opens its clause and is cut
-         * off by a comma at once governs the next clause. */
-        const hit *t = terminator_at(hits, n, h->u1);
-        if (may_continue && *hi == h->u1 && clause_start(hits, n, h->u0) == h->u0 &&
-            continues(c, u, t))
+         * off at once by a comma governs the next clause too; so does a
+         * through_comma cue that opens its clause ("According to a person
+         * briefed on the talks, ..."). */
+        const hit *t = terminator_at(hits, n, *hi);
+        if (may_continue && clause_start(hits, n, h->u0) == h->u0 &&
+            (*hi == h->u1 || h->k->through_comma) && continues(c, u, t))
             *hi = clause_end(hits, n, t->u1, u->n);
     }
     if (sc == S_BACKWARD || sc == S_CLAUSE) {

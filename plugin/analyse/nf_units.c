@@ -192,17 +192,15 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
         if (number_gap && (c == ',' || c == '.' || is_dash(c)))
             continue;
         char mark[8];
-        size_t mlen = 0;
-        char *norm = mark;
-        if (is_dash(c)) {
+        if (is_dash(c))
             memcpy(mark, DASH, 4);
-        } else if (is_apostrophe(c)) {
+        else if (is_apostrophe(c))
             memcpy(mark, "'", 2);
-        } else {
+        else {
             memcpy(mark, text + at, (size_t)k);
             mark[k] = '\0';
         }
-        mlen = strlen(norm);
+        size_t mlen = strlen(mark);
         if (nf_punct_set_has(marks, mark)) {
             /* only the first unit after a line break starts the line */
             int rc = push_unit(u, mark, mlen, next_tok, line, sentence, 1);

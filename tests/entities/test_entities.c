@@ -90,9 +90,11 @@ static void more_traps(void **state)
     assert_string_equal(TAGS("print(\"Lambda Response:\", response[\"Payload\"])"), "");
     assert_string_equal(TAGS("Lambda, the GPU cloud provider, filed for an IPO."),
                         "cloud:lambda company:lambda");
-    /* A carmaker is recognised, but outside the industry: no company facet. */
-    assert_string_equal(TAGS("Ford said the new Mustang sells well."), "other-company:ford");
-    assert_string_equal(TAGS("Harrison Ford starred in the film."), "");
+    /* A confirm rule: "Moonshot" alone is a common word, the lab needs
+     * its context. */
+    assert_string_equal(TAGS("Moonshot, the Beijing startup behind Kimi, raised money."),
+                        "company:moonshot-ai model:kimi");
+    assert_string_equal(TAGS("Curing cancer is a Moonshot for the decade."), "");
 }
 
 static void spelling_variants(void **state)
@@ -235,13 +237,14 @@ static void fresh_sentences(void **state)
                                 "company cloud model"),
                         "cloud:alibaba-cloud company:alibaba company:deepseek company:huawei "
                         "model:deepseek-v3 model:qwen");
+    /* Customers from other industries are not companies of the facet. */
     assert_string_equal(TAGS_IN("Volkswagen and Schneider Electric moved their SAP systems to "
                                 "Microsoft\xe2\x80\x99s Azure.", "company cloud model"),
-                        "cloud:azure company:microsoft company:sap");
+                        "cloud:azure company:microsoft");
     assert_string_equal(TAGS_IN("Apple may license a custom Gemini model to power Siri, people "
                                 "familiar said, while Amazon's Bedrock now offers gpt-oss.",
                                 "company cloud model"),
-                        "cloud:aws company:amazon company:apple company:google company:openai "
+                        "company:amazon company:apple company:google company:openai "
                         "model:gemini model:gpt-oss model:siri");
 }
 

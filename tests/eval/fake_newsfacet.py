@@ -4,7 +4,8 @@ scorer itself: it prints the expected results of each input (found through
 FAKE_NF_EXPECTED, a directory) in the analyser's output shape, altered as
 FAKE_NF_MODE says:
   perfect  - exactly the expected values (money repeated once, as occurrences are)
-  perturb  - per document: drops the first company, adds model "bogus-model",
+  perturb  - per document: drops the first company, adds model "bogus-model"
+             and every optional value of the expected file,
              moves the first money value by +0.3% (inside the tolerance) and the
              second by +1% (outside), and drops the title
   crash    - exits 3 without output
@@ -22,6 +23,8 @@ def emit(name, rid, doc, mode):
     if mode == "perturb":
         facets["company"] = facets["company"][1:]
         facets["model"] = facets["model"] + ["bogus-model"]
+        for facet, values in doc.get("optional", {}).items():   # optional values are never extra
+            facets[facet] = facets[facet] + values
         if len(doc["money"]) > 1:
             money[0]["value"] *= 1.003
             money[-1] = dict(money[0])

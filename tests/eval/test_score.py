@@ -58,8 +58,11 @@ class ScoreTest(unittest.TestCase):
         models = sum(len(d["facets"]["model"]) for d in docs)
         money = sum(len(d["money"]) for d in docs)
         moved_out = sum(1 for d in docs if len(d["money"]) > 1)
+        optional = sum(len(d.get("optional", {}).get("company", [])) for d in docs)
+        self.assertGreater(optional, 0)          # the archive has optional companies to ignore
         rc, out, _ = run("perturb", "--diff")
         self.assertEqual(rc, 0)
+        # the stand-in outputs every optional company: none may count as extra
         self.assertEqual(row(out, "company")[3:], [companies - dropped, 0, dropped])
         self.assertEqual(row(out, "model")[3:], [models, len(docs), 0])
         # +0.3% is inside the tolerance, +1% is not: one fp and one fn per moved value.
@@ -95,6 +98,17 @@ class ScoreTest(unittest.TestCase):
                 rc = score.main(["--check", "--expected", d])
             self.assertEqual(rc, 2)
             self.assertIn("not sorted", err.getvalue())
+
+    def test_optional_overlapping_required_rejected(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "a.txt.json"), "w") as f:
+                f.write('{"file": "a.txt", "facets": {"company": ["openai"], "cloud": [], "model": [],'
+                        ' "claim": [], "stance": [], "source": [], "cites": []}, "money": [], "percent": [],'
+                        ' "optional": {"company": ["openai"]}}')
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+                rc = score.main(["--check", "--expected", d])
+            self.assertEqual(rc, 2)
+            self.assertIn("repeats required", err.getvalue())
 
     def test_archive_expected_files_valid(self):
         with contextlib.redirect_stdout(io.StringIO()):

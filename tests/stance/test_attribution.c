@@ -19,6 +19,7 @@
 #include "analyse/nf_source.h"
 #include "analyse/nf_tokenise.h"
 #include "core/nf_error.h"
+#include "read/nf_read.h"
 
 static nf_schema schema;
 
@@ -223,6 +224,67 @@ static void source_from_metadata_name(void **state)
               "https://www.theregister.com/2025/01/01/x/", "the-verge");
 }
 
+/* Read DATA with the readers (FORMAT), then find the source. */
+static int keep_article(void *ctx, nf_article *art)
+{
+    *(nf_article **)ctx = art;
+    return 1; /* one is enough */
+}
+
+static void source_of_input_is(const char *data, nf_format format, const char *want)
+{
+    nf_article *art = NULL;
+    int rc = nf_read_memory(data, strlen(data), format, "input", NULL, keep_article, NULL, &art);
+    assert_true(rc >= 0);
+    assert_non_null(art);
+    nf_analysis a;
+    memset(&a, 0, sizeof a);
+    a.schema = &schema;
+    a.article = art;
+    assert_int_equal(nf_tokenise(&a.tokens, art->text, art->text_len, NULL), NF_OK);
+    assert_int_equal(nf_entities_find_with(&a, schema.gazetteer), NF_OK);
+    assert_int_equal(nf_source_find(&a), NF_OK);
+    assert_non_null(a.source);
+    assert_string_equal(a.source, want);
+    free(a.source);
+    free(a.mentions);
+    nf_tokens_free(&a.tokens);
+    nf_article_free(art);
+}
+
+static void source_from_each_kind_of_metadata(void **state)
+{
+    (void)state;
+    /* JSON Lines "source" */
+    source_of_input_is("{\"id\": \"r1\", \"title\": \"Chip sales jump\", \"source\": "
+                       "\"Financial Times\", \"text\": \"Sales rose. Source: Widget Weekly\"}\n",
+                       NF_FORMAT_JSONL, "ft");
+    /* HTML og:site_name */
+    source_of_input_is("<html><head><title>Chip sales jump</title>"
+                       "<meta property=\"og:site_name\" content=\"The Verge\"></head>"
+                       "<body><article><h1>Chip sales jump</h1><p>Sales of server chips rose "
+                       "sharply in the third quarter, the company said on Tuesday, as cloud "
+                       "providers kept ordering.</p></article></body></html>",
+                       NF_FORMAT_HTML, "the-verge");
+    /* HTML JSON-LD publisher, a name no gazetteer lists */
+    source_of_input_is("<html><head><title>Chip sales jump</title>"
+                       "<script type=\"application/ld+json\">{\"@context\": "
+                       "\"https://schema.org\", \"@type\": \"NewsArticle\", \"headline\": "
+                       "\"Chip sales jump\", \"publisher\": {\"@type\": \"Organization\", "
+                       "\"name\": \"Silicon Harbor Journal\"}}</script></head>"
+                       "<body><article><h1>Chip sales jump</h1><p>Sales of server chips rose "
+                       "sharply in the third quarter, the company said on Tuesday, as cloud "
+                       "providers kept ordering.</p></article></body></html>",
+                       NF_FORMAT_HTML, "silicon-harbor-journal");
+    /* HTML canonical URL only */
+    source_of_input_is("<html><head><title>Chip sales jump</title>"
+                       "<link rel=\"canonical\" href=\"https://www.geekwire.com/2025/chips/\">"
+                       "</head><body><article><h1>Chip sales jump</h1><p>Sales of server chips "
+                       "rose sharply in the third quarter, the company said on Tuesday, as "
+                       "cloud providers kept ordering.</p></article></body></html>",
+                       NF_FORMAT_HTML, "geekwire");
+}
+
 static void source_from_url_domain(void **state)
 {
     (void)state;
@@ -323,6 +385,7 @@ int main(void)
         cmocka_unit_test(analysts_and_companies_are_not_outlets),
         cmocka_unit_test(cites_are_kept_per_sentence),
         cmocka_unit_test(source_from_metadata_name),
+        cmocka_unit_test(source_from_each_kind_of_metadata),
         cmocka_unit_test(source_from_url_domain),
         cmocka_unit_test(source_from_credit_lines),
         cmocka_unit_test(source_from_wire_dateline),

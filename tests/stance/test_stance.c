@@ -241,19 +241,109 @@ static void permission_and_the_modal_flag(void **state)
                      NF_STANCE_HEDGED);
 }
 
+static void permission_to_customers_is_a_fact(void **state)
+{
+    (void)state;
+    /* the claim's words reach over the permission given to customers */
+    assert_int_equal(stance_of("The carmaker added a rival's packs to its vans, letting "
+                               "business customers pick the rival's batteries.",
+                               "carmaker added a rival's packs to its vans, letting business "
+                               "customers pick the rival's batteries", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("Subscribers can now stream the rival studio's films.",
+                               "stream the rival studio's films", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* permission to the company itself still hedges */
+    assert_int_equal(stance_of("The pact lets the carmaker buy batteries from a rival.",
+                               "buy batteries from a rival", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
 static void negation_flag_keeps_a_negated_claim_asserted(void **state)
 {
     (void)state;
-    const char *text = "The supply deal is not exclusive any more.";
-    assert_int_equal(stance_of(text, "supply deal is not exclusive", 0, NULL), NF_STANCE_DENIED);
-    assert_int_equal(stance_of(text, "supply deal is not exclusive",
+    const char *text = "The carrier does not own the towers any more.";
+    assert_int_equal(stance_of(text, "carrier does not own the towers", 0, NULL),
+                     NF_STANCE_DENIED);
+    assert_int_equal(stance_of(text, "carrier does not own the towers",
                                NF_CLAIM_NEGATION_IS_ASSERTION, NULL),
                      NF_STANCE_ASSERTED);
     /* ...but a denial outside the claim's words still denies it */
-    assert_int_equal(stance_of("The vendor denied the supply deal is not exclusive.",
-                               "supply deal is not exclusive",
+    assert_int_equal(stance_of("The regulator denied the carrier does not own the towers.",
+                               "carrier does not own the towers",
                                NF_CLAIM_NEGATION_IS_ASSERTION, NULL),
                      NF_STANCE_DENIED);
+}
+
+static void negated_exclusivity_is_no_denial(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("The supply deal is not exclusive any more.",
+                               "supply deal is not exclusive", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The studio is no longer tied to a single distributor.",
+                               "studio is no longer tied to a single distributor", 0, NULL),
+                     NF_STANCE_ASSERTED);
+}
+
+static void unsettled_and_unnamed_hedge(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("It is not yet clear whether the lab will rent servers from a "
+                               "rival.",
+                               "the lab will rent servers from a rival", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("According to one person briefed on the talks, the lab will "
+                               "rent servers from a rival.",
+                               "the lab will rent servers from a rival", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("The regulator did not deny that the carrier sold its towers.",
+                               "the carrier sold its towers", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
+static void unnamed_reports_hedge_and_named_ones_do_not(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("According to earlier reports, the studio's valuation topped "
+                               "$40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("According to a report by Reuters, the studio's valuation "
+                               "topped $40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_ASSERTED);
+}
+
+static void proposals_hedge(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("The founders floated the idea of handing the investor a "
+                               "bigger stake instead of a royalty.",
+                               "handing the investor a bigger stake instead of a royalty", 0,
+                               NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("The insurer is looking at other reinsurers for its catastrophe "
+                               "cover.",
+                               "other reinsurers for its catastrophe cover", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
+static void conditions_that_define_a_clause_do_not_hedge_it(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("Under the contract, if the lab reaches AGI, the investor's "
+                               "licence ends.",
+                               "if the lab reaches AGI, the investor's licence ends", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* an event named as a thing is asserted; permission to act is a hedge */
+    assert_int_equal(stance_of("The vote passed, paving the way for its conversion to a "
+                               "cooperative.",
+                               "paving the way for its conversion to a cooperative", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The vote clears the way for the club to become a cooperative.",
+                               "the club to become a cooperative", 0, NULL),
+                     NF_STANCE_HEDGED);
 }
 
 static void month_may_is_not_a_hedge(void **state)
@@ -327,7 +417,13 @@ int main(void)
         cmocka_unit_test(terminators_bound_a_negation),
         cmocka_unit_test(backward_cues_look_back),
         cmocka_unit_test(permission_and_the_modal_flag),
+        cmocka_unit_test(permission_to_customers_is_a_fact),
         cmocka_unit_test(negation_flag_keeps_a_negated_claim_asserted),
+        cmocka_unit_test(negated_exclusivity_is_no_denial),
+        cmocka_unit_test(unsettled_and_unnamed_hedge),
+        cmocka_unit_test(unnamed_reports_hedge_and_named_ones_do_not),
+        cmocka_unit_test(proposals_hedge),
+        cmocka_unit_test(conditions_that_define_a_clause_do_not_hedge_it),
         cmocka_unit_test(month_may_is_not_a_hedge),
         cmocka_unit_test(only_the_claims_sentence_counts),
         cmocka_unit_test(bad_lexicon_names_file_and_line),
