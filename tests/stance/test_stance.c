@@ -281,6 +281,13 @@ static void negated_exclusivity_is_no_denial(void **state)
     assert_int_equal(stance_of("The supply deal is not exclusive any more.",
                                "supply deal is not exclusive", 0, NULL),
                      NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The carrier won't have exclusive rights to the phone.",
+                               "carrier won't have exclusive rights to the phone", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* ...while the end of exclusivity can still be denied */
+    assert_int_equal(stance_of("The carrier has not ended exclusivity on the phone.",
+                               "carrier has not ended exclusivity on the phone", 0, NULL),
+                     NF_STANCE_DENIED);
     assert_int_equal(stance_of("The studio is no longer tied to a single distributor.",
                                "studio is no longer tied to a single distributor", 0, NULL),
                      NF_STANCE_ASSERTED);
@@ -355,6 +362,9 @@ static void month_may_is_not_a_hedge(void **state)
     assert_int_equal(stance_of("The partners may end their exclusive agreement.",
                                "end their exclusive agreement", 0, NULL),
                      NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("May 12 saw the partners end their exclusive agreement.",
+                               "end their exclusive agreement", 0, NULL),
+                     NF_STANCE_ASSERTED);
     /* a title-case headline may use the verb capitalised */
     assert_int_equal(stance_of("Partners May End Their Exclusive Agreement",
                                "End Their Exclusive Agreement", 0, NULL),
