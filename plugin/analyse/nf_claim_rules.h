@@ -109,9 +109,11 @@ typedef struct nf_claim_ctx {
     const nf_analysis *a;
     const uint32_t *stem_id;      /* per token: term id of its stem, or NONE */
     const uint32_t *exact_id;     /* per token: term id of its term, or NONE */
-    const uint32_t *ment_order;   /* mentions sorted by first token */
-    const uint32_t *ment_any;     /* per mention: id of "e LIST *" or NONE */
-    const uint32_t *ment_id;      /* per mention: id of "e LIST ID" or NONE */
+    /* Where each term id occurs: positions term_pos[term_start[id] ..
+     * term_start[id + 1]), ascending.  For word ids the positions are
+     * tokens; for entity ids they are mention indexes in mention order. */
+    const uint32_t *term_start;
+    const uint32_t *term_pos;
     size_t nment;
     const uint32_t *amt_first;    /* per amount: first/last token, NONE if none */
     const uint32_t *amt_last;

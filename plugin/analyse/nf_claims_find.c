@@ -9,6 +9,7 @@
 #include "analyse/nf_stance.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ typedef struct finder {
     uint8_t *tok_special;
     uint32_t *rule_stamp, *claim_stamp, *cand;
     uint32_t *clause_start;       /* first token of each clause of a sentence */
+    uint32_t *term_start, *term_pos;  /* where each term id occurs (nf_claim_ctx) */
     uint32_t special[4];          /* term ids: #money #percent #year #multiple */
 } finder;
 
@@ -61,12 +63,66 @@ static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, siz
     return nf_claim_termtab_find(tt, key, need);
 }
 
+/* One stemmer per thread, kept between analyses: its cache then already
+ * holds the article's common words, and its 600 kB are not allocated and
+ * faulted in again for every article.  Freed when the thread ends. */
+typedef struct thread_stem {
+    nf_stemmer *st;
+    char language[64];
+} thread_stem;
+
+static pthread_key_t stem_key;
+static pthread_once_t stem_once = PTHREAD_ONCE_INIT;
+static int stem_key_ok;
+
+static void thread_stem_free(void *p)
+{
+    thread_stem *t = p;
+    nf_stemmer_free(t->st);
+    free(t);
+}
+
+static void make_stem_key(void)
+{
+    stem_key_ok = pthread_key_create(&stem_key, thread_stem_free) == 0;
+}
+
+/* The calling thread's stemmer for LANGUAGE (NULL: no stemming).  *OWNED
+ * says the caller must free it (no thread slot could be had). */
+static int thread_stemmer(nf_stemmer **out, int *owned, const char *language)
+{
+    *owned = 0;
+    pthread_once(&stem_once, make_stem_key);
+    thread_stem *t = stem_key_ok ? pthread_getspecific(stem_key) : NULL;
+    if (!t && stem_key_ok && (t = calloc(1, sizeof *t)) &&
+        pthread_setspecific(stem_key, t) != 0) {
+        free(t);
+        t = NULL;
+    }
+    if (!t || strlen(language) >= sizeof t->language) {
+        *owned = 1;
+        return nf_stemmer_new(out, language);
+    }
+    if (!t->st || strcmp(t->language, language) != 0) {
+        nf_stemmer_free(t->st);
+        t->st = NULL;
+        t->language[0] = '\0';
+        int rc = nf_stemmer_new(&t->st, language);
+        if (rc)
+            return rc;
+        strcpy(t->language, language);
+    }
+    *out = t->st;
+    return NF_OK;
+}
+
 /* Per token: the ids of its stem and of its exact term; years, multiples. */
 static int prepare_tokens(finder *f)
 {
     const nf_tokens *tk = &f->a->tokens;
     nf_stemmer *st = NULL;
-    int rc = nf_stemmer_new(&st, f->r->language);
+    int owned = 0;
+    int rc = thread_stemmer(&st, &owned, f->r->language);
     for (size_t i = 0; i < tk->n && !rc; i++) {
         const char *term = nf_token_term(tk, i);
         size_t len = tk->v[i].term_len;
@@ -79,7 +135,8 @@ static int prepare_tokens(finder *f)
             rc = nf_stemmer_stem(st, term, len, &stem, &slen);
         f->stem_id[i] = rc ? NF_TERM_NONE : lookup(&f->r->terms, 's', stem, slen, NULL);
     }
-    nf_stemmer_free(st);
+    if (owned)
+        nf_stemmer_free(st);
     return rc;
 }
 
@@ -149,6 +206,51 @@ static void prepare_amounts(finder *f)
     }
     for (size_t i = n; i < f->a->namounts; i++)
         f->amt_order[i] = NF_TERM_NONE;
+}
+
+/* Where each term id occurs: tokens for word ids, mentions (in mention
+ * order) for entity ids.  Counting sort: linear in tokens + mentions +
+ * term ids. */
+static int index_positions(finder *f)
+{
+    const nf_analysis *a = f->a;
+    size_t nterms = f->r->terms.n, nt = a->tokens.n, nm = a->nmentions;
+    f->term_start = calloc(nterms + 2, sizeof *f->term_start);
+    f->term_pos = malloc((2 * nt + 2 * nm + 1) * sizeof *f->term_pos);
+    if (!f->term_start || !f->term_pos)
+        return nf_set_error(NF_ENOMEM, "out of memory finding claims");
+    uint32_t *count = f->term_start + 2;   /* count[id] lands in start[id + 2] */
+    for (size_t t = 0; t < nt; t++) {
+        if (f->stem_id[t] != NF_TERM_NONE)
+            count[f->stem_id[t]]++;
+        if (f->exact_id[t] != NF_TERM_NONE)
+            count[f->exact_id[t]]++;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (f->ment_id[i] != NF_TERM_NONE)
+            count[f->ment_id[i]]++;
+        if (f->ment_any[i] != NF_TERM_NONE)
+            count[f->ment_any[i]]++;
+    }
+    /* prefix sums: start[id + 1] becomes the fill cursor of id, and ends as
+     * the end of id = the start of id + 1 */
+    for (size_t id = 1; id <= nterms; id++)
+        f->term_start[id + 1] += f->term_start[id];
+    uint32_t *cursor = f->term_start + 1;
+    for (size_t t = 0; t < nt; t++) {
+        if (f->stem_id[t] != NF_TERM_NONE)
+            f->term_pos[cursor[f->stem_id[t]]++] = (uint32_t)t;
+        if (f->exact_id[t] != NF_TERM_NONE)
+            f->term_pos[cursor[f->exact_id[t]]++] = (uint32_t)t;
+    }
+    for (size_t k = 0; k < nm; k++) {
+        uint32_t i = f->ment_order[k];
+        if (f->ment_id[i] != NF_TERM_NONE)
+            f->term_pos[cursor[f->ment_id[i]]++] = i;
+        if (f->ment_any[i] != NF_TERM_NONE)
+            f->term_pos[cursor[f->ment_any[i]]++] = i;
+    }
+    return NF_OK;
 }
 
 static void mark(finder *f, uint32_t term, uint32_t sentence, size_t *ncand)
@@ -311,6 +413,8 @@ static void finder_free(finder *f)
     free(f->claim_stamp);
     free(f->cand);
     free(f->clause_start);
+    free(f->term_start);
+    free(f->term_pos);
 }
 
 int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
@@ -354,8 +458,10 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     if ((rc = prepare_tokens(&f)) || (rc = prepare_mentions(&f)))
         goto done;
     prepare_amounts(&f);
-    f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.ment_order, f.ment_any,
-                           f.ment_id, nm, f.amt_first, f.amt_last, f.tok_special};
+    if ((rc = index_positions(&f)))
+        goto done;
+    f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.term_start, f.term_pos, nm,
+                           f.amt_first, f.amt_last, f.tok_special};
 
     size_t mi = 0, ai = 0;
     for (uint32_t si = 0; si < a->tokens.nsentences && !rc; si++) {
