@@ -62,6 +62,8 @@ static int alt_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_al
     int rc = NF_OK;
     switch (alt->kind) {
     case NF_ALT_WORDS: {
+        if (c->term_seen[alt->words[0]] != c->sentence)
+            break;
         /* the positions of the first word, then the rest checked in place */
         const uint32_t *pos = c->term_pos + c->term_start[alt->words[0]];
         size_t n = c->term_start[alt->words[0] + 1] - c->term_start[alt->words[0]];
@@ -81,6 +83,8 @@ static int alt_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_al
         break;
     }
     case NF_ALT_ENTITY: {
+        if (c->term_seen[alt->entity] != c->sentence)
+            break;
         /* mentions of this list/id, in first-token order */
         const uint32_t *pos = c->term_pos + c->term_start[alt->entity];
         size_t n = c->term_start[alt->entity + 1] - c->term_start[alt->entity];
