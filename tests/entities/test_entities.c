@@ -248,6 +248,37 @@ static void fresh_sentences(void **state)
                         "model:gemini model:gpt-oss model:siri");
 }
 
+/* Odd text is never an error: empty, punctuation only, invalid UTF-8,
+ * random bytes, a name glued to 2,000 hyphenated copies of itself. */
+static void odd_text_is_no_error(void **state)
+{
+    (void)state;
+    assert_string_equal(TAGS(""), "");
+    assert_string_equal(TAGS("... -- ,,, !!! \xe2\x80\x99s"), "");
+    assert_string_equal(TAGS("\xff\xfeOpenAI\xc3"), "company:openai");
+    char *junk = malloc(200001);
+    unsigned x = 7;
+    for (size_t i = 0; i < 200000; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)((x >> 16) & 0xff);
+        if (!junk[i])
+            junk[i] = ' ';
+    }
+    junk[200000] = '\0';
+    nf_analysis *a;
+    assert_int_equal(helper_tag(&a, gaz, junk), 0);
+    helper_analysis_free(a);
+    char *chain = malloc(2000 * 7 + 1);
+    chain[0] = '\0';
+    for (int i = 0; i < 2000; i++)
+        strcat(chain, "Azure-\n");
+    assert_int_equal(helper_tag(&a, gaz, chain), 0);
+    assert_int_equal(a->nmentions, 4000);   /* each Azure: cloud + implied company */
+    helper_analysis_free(a);
+    free(chain);
+    free(junk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +291,7 @@ int main(void)
         cmocka_unit_test(context_decides),
         cmocka_unit_test(code_snippets),
         cmocka_unit_test(fresh_sentences),
+        cmocka_unit_test(odd_text_is_no_error),
     };
     return cmocka_run_group_tests(tests, load_default, free_default);
 }
