@@ -126,6 +126,7 @@ static void reported_cites(void **state)
               "the-information");
     cites_are("A Reuters report said the lender had hired advisers.", "reuters");
     cites_are("The plan was first reported by the Wall Street Journal.", "wsj");
+    cites_are("The cuts, as reported by Semafor, hit two divisions.", "semafor");
     /* a reporter's name between outlet and verb cites the outlet only */
     cites_are("Bloomberg\xe2\x80\x99s Mark Gurman reported the launch date.", "bloomberg");
     cites_are("Bloomberg, Reuters and CNBC reported the figures.", "bloomberg,cnbc,reuters");
@@ -207,6 +208,9 @@ static void analysts_and_companies_are_not_outlets(void **state)
     cites_are("According to Gartner, spending will rise. Wedbush analysts said the stock is "
               "cheap. Morgan Stanley reported strong demand. Microsoft said it would hire.",
               "");
+    /* research publishers named like an outlet are research publishers */
+    cites_are("The market will triple by 2030, according to Fortune Business Insights.", "");
+    cites_are("According to Insider Intelligence, ad spending slowed.", "");
     /* not even after a strong pattern */
     cites_are("As first reported by Morgan Stanley, demand is strong.", "");
 }
