@@ -42,6 +42,7 @@ typedef struct nf_xqp nf_xqp;             /* QueryParser */
 typedef struct nf_xenquire nf_xenquire;   /* Enquire */
 typedef struct nf_xmset nf_xmset;         /* MSet */
 typedef struct nf_xspy nf_xspy;           /* ValueCountMatchSpy */
+typedef struct nf_xtermgen nf_xtermgen;   /* TermGenerator */
 
 /* Longest term Xapian's glass backend accepts, in bytes.  Checked when a
  * term is added to a document: Xapian 1.4 itself only objects in
@@ -166,6 +167,16 @@ NF_API int nf_xdoc_terms(nf_xdoc *doc, nf_doc_term_cb cb, void *ctx);
 NF_API void nf_sortable_serialise(char out[18], size_t *len, double value);
 NF_API double nf_sortable_unserialise(const char *in, size_t len);
 
+/* ---- Objects a C++ host owns ------------------------------------------- */
+
+/* A handle sharing a host's Xapian::Document (XAPIAN_DOCUMENT is a
+ * `Xapian::Document *`): terms and values added through it appear in the
+ * host's document.  Free the handle with nf_xdoc_free(); the host's
+ * document lives on. */
+NF_API int nf_xdoc_from_native(nf_xdoc **out, void *xapian_document);
+/* The same for a host's Xapian::QueryParser (free with nf_xqp_free()). */
+NF_API int nf_xqp_from_native(nf_xqp **out, void *xapian_queryparser);
+
 /* ---- Queries ---------------------------------------------------------- */
 
 enum {
@@ -246,6 +257,12 @@ NF_API int nf_xenquire_set_query(nf_xenquire *enq, const nf_xquery *q);
 NF_API int nf_xenquire_set_sort_by_value(nf_xenquire *enq, nf_valueno slot,
                                          int reverse);
 NF_API int nf_xenquire_set_sort_by_relevance(nf_xenquire *enq);
+/* Relevance, ties broken by the value in SLOT (ascending unless REVERSE):
+ * an order that does not depend on docids, so shards and single databases
+ * rank alike. */
+NF_API int nf_xenquire_set_sort_by_relevance_then_value(nf_xenquire *enq,
+                                                        nf_valueno slot,
+                                                        int reverse);
 /* The spy is not owned: keep it alive until the enquire is freed or its
  * spies cleared.  A spy's counts add up over every get_mset it sees. */
 NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy);
@@ -283,6 +300,23 @@ typedef int (*nf_value_count_cb)(void *ctx, const char *value, size_t len,
 NF_API int nf_xspy_values(nf_xspy *spy, nf_value_count_cb cb, void *ctx);
 /* Documents the spy saw. */
 NF_API int nf_xspy_total(nf_xspy *spy, unsigned *out);
+
+/* ---- TermGenerator (stock Xapian's, for baselines and comparisons) ---- */
+
+NF_API int nf_xtermgen_new(nf_xtermgen **out);
+NF_API void nf_xtermgen_free(nf_xtermgen *tg);
+/* Snowball language ("" or "none": no stemming), strategy STEM_SOME. */
+NF_API int nf_xtermgen_set_stemmer(nf_xtermgen *tg, const char *language);
+/* Terms go into DOC from now on (the generator holds a reference to the
+ * document, so freeing DOC first is safe); it resets the position to 0. */
+NF_API int nf_xtermgen_set_document(nf_xtermgen *tg, nf_xdoc *doc);
+/* TermGenerator::index_text: LEN bytes of UTF-8 TEXT, each term's wdf
+ * increased by WDF_INC, terms under PREFIX (NULL or ""). */
+NF_API int nf_xtermgen_index_text(nf_xtermgen *tg, const char *text,
+                                  size_t len, unsigned wdf_inc,
+                                  const char *prefix);
+NF_API int nf_xtermgen_increase_termpos(nf_xtermgen *tg, nf_termpos delta);
+NF_API int nf_xtermgen_get_termpos(nf_xtermgen *tg, nf_termpos *out);
 
 #ifdef __cplusplus
 }

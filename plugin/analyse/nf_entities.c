@@ -294,6 +294,8 @@ static int scan(nf_analysis *an, const units *u, const struct nf_gazetteer *g)
             memcpy(key + len, ukey(u, j), kl);
             h = nf_gaz_hash(h, key + len, kl);
             len += kl;
+            if (j == i && !nf_gaz_may_start(g, h))
+                break;
             const nf_gaz_slot *s = nf_gaz_lookup(g, key, len, h);
             if (!s)
                 break;

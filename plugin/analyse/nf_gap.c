@@ -6,8 +6,8 @@
  *    by a hyphen ("Micro-\nsoft"), which joins the two tokens instead;
  *  - '.', '!', '?', '…' (runs of them, then closing quotes or brackets) end
  *    one when a blank follows and the next token starts like a sentence: a
- *    capital, a caseless letter or a digit, possibly after opening quotes,
- *    brackets or a currency sign.  So "1.5", "gogoai.xin" and "end.Next"
+ *    capital, a caseless letter, a digit or a camel-case name ("xAI"),
+ *    possibly after opening quotes, brackets or a currency sign.  So "1.5", "gogoai.xin" and "end.Next"
  *    never split (no blank), nor does "etc. and so on" (lower case);
  *  - a single capital with a dot ("J. Smith") and the abbreviations of
  *    language.yaml do not end sentences; "may end" abbreviations ("Inc.")
@@ -190,6 +190,23 @@ static int abbreviation_continues(const unsigned char *s, size_t len,
     return 0;
 }
 
+/* A word that starts in lower case but has a capital further on is a name
+ * ("xAI", "iPhone", "eBay") and may start a sentence. */
+static int camel_case(const unsigned char *s, size_t len, size_t b)
+{
+    size_t e = b;
+    while (e < len && e - b < ABBREV_LOOKBACK) {
+        unsigned l;
+        unsigned cls = nf_uc_class(decode(s, len, e, &l));
+        if (!(cls & NF_UC_WORD))
+            break;
+        if (cls & NF_UC_UPPER)
+            return 1;
+        e += l;
+    }
+    return 0;
+}
+
 /* A terminator at P: does the sentence end there?  *AFTER gets the end of
  * the punctuation (closing quotes included), where scanning goes on. */
 static int sentence_ends_at(size_t *after, const unsigned char *s, size_t len,
@@ -237,7 +254,8 @@ static int sentence_ends_at(size_t *after, const unsigned char *s, size_t len,
             return 0;                    /* "etc. - more", "vs. — them" */
         r += l;
     }
-    if (!(nf_uc_class(decode(s, len, b, &l)) & NF_UC_STARTER))
+    if (!(nf_uc_class(decode(s, len, b, &l)) & NF_UC_STARTER) &&
+        !camel_case(s, len, b))
         return 0;                        /* lower case: "etc. and" */
     if (run == 1 && (s[p] == '.' || s[p] == '!' || s[p] == '?') &&
         abbreviation_continues(s, len, word_before(s, p), p, b, lang))

@@ -82,6 +82,7 @@ void nf_gazetteer_free(struct nf_gazetteer *g)
     free(g->rules);
     slots_free(g->slots, g->nslots);
     slots_free(g->ids, g->nids);
+    free(g->start_bits);
     for (size_t i = 0; i < g->ndomains; i++)
         free(g->domains[i].domain);
     free(g->domains);
@@ -386,9 +387,39 @@ static int cmp_domain(const void *a, const void *b)
     return strcmp(((const nf_gaz_domain *)a)->domain, ((const nf_gaz_domain *)b)->domain);
 }
 
+/* The start filter: one bit per word that begins some alias, about 16 bits
+ * per such word so that few other words share a bit. */
+static int build_start_bits(struct nf_gazetteer *g)
+{
+    size_t starts = 0;
+    for (size_t i = 0; i < g->nslots; i++) {
+        const nf_gaz_slot *s = &g->slots[i];
+        if (s->key && !strchr(s->key, ' ') && (s->flags & (NF_GAZ_FULL | NF_GAZ_PREFIX)))
+            starts++;
+    }
+    size_t nbits = 4096;
+    while (nbits < starts * 16)
+        nbits *= 2;
+    g->start_bits = calloc(nbits / 64, sizeof *g->start_bits);
+    if (!g->start_bits)
+        return nf_set_error(NF_ENOMEM, "out of memory loading gazetteers");
+    g->start_mask = nbits - 1;
+    for (size_t i = 0; i < g->nslots; i++) {
+        const nf_gaz_slot *s = &g->slots[i];
+        if (s->key && !strchr(s->key, ' ') && (s->flags & (NF_GAZ_FULL | NF_GAZ_PREFIX))) {
+            size_t bit = (size_t)(s->hash >> 40) & g->start_mask;
+            g->start_bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    }
+    return NF_OK;
+}
+
 int nf_gaz_finish(struct nf_gazetteer *g)
 {
     qsort(g->lists, g->nlists, sizeof *g->lists, cmp_str);
+    int rc = build_start_bits(g);
+    if (rc)
+        return rc;
     size_t n = 0;
     for (size_t i = 0; i < g->nentries; i++)
         n += g->entries[i].ndomains;

@@ -103,6 +103,11 @@ struct nf_gazetteer {
     size_t nslots, nused;  /* nslots is a power of two */
     nf_gaz_slot *ids;      /* "list\x1fid" -> entry (first) */
     size_t nids, nids_used;
+    uint64_t *start_bits;  /* bit (hash >> 40) & start_mask set for every word
+                              that starts an alias: most text words start none,
+                              and this small bitset (it stays in cache however
+                              big the gazetteer) says so without a table probe */
+    size_t start_mask;
     nf_gaz_domain *domains;   /* sorted by domain */
     size_t ndomains;
     size_t max_units;
@@ -119,6 +124,13 @@ static inline uint64_t nf_gaz_hash(uint64_t h, const char *bytes, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+/* Might a word with hash H start an alias?  (No false negatives.) */
+static inline int nf_gaz_may_start(const struct nf_gazetteer *g, uint64_t h)
+{
+    size_t bit = (size_t)(h >> 40) & g->start_mask;
+    return g->start_bits && (g->start_bits[bit / 64] >> (bit % 64)) & 1;
 }
 
 /* The slot holding KEY[0, LEN) with hash H, or NULL. */

@@ -365,8 +365,12 @@ static int is_hit(const expr *e)
         return 0;
     if (e->percent)
         return !e->has_scale && e->currency < 0;
-    if (e->currency >= 0)
+    if (e->currency >= 0) {
+        /* "in 2024 dollars" is a price level, not an amount. */
+        if (!e->cur_prefix && e->year_like && !e->has_scale)
+            return 0;
         return !e->cur_needs_scale || e->has_scale;
+    }
     return 0;
 }
 

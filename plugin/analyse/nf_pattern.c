@@ -48,6 +48,10 @@ static int parse_item(nf_pattern_item *it, const char *s, size_t n, const char *
         it->optional = 1;
         n--;
     }
+    if (n == 1 && s[0] == '_') {
+        it->any = 1;
+        return NF_OK;
+    }
     if (n == 5 && memcmp(s, "{eol}", 5) == 0) {
         it->eol = 1;
         return NF_OK;
@@ -186,7 +190,7 @@ static size_t match_from(const nf_pattern *p, size_t item, const nf_units *u, si
                     return r;
                 }
             }
-        } else if (word_matches(it, u, at)) {
+        } else if (it->any ? !u->v[at].punct : word_matches(it, u, at)) {
             size_t r = match_from(p, item + 1, u, at + 1, end, slot, ctx, caps);
             if (r != NO_MATCH)
                 return r;

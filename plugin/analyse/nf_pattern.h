@@ -6,6 +6,7 @@
  *   - alternatives joined by '|': "said|says|told"
  *   - any of these followed by '?': optional ("first? reported")
  *   - a slot in braces, "{outlet}", whose meaning the caller gives
+ *   - "_": any one word (not a punctuation mark)
  *   - "{eol}": matches no unit, only at the end of the text matched or
  *     before a unit that starts a line ("Source: X" ending its line).
  * Words compare case-insensitively, curly and straight apostrophes alike. */
@@ -22,6 +23,7 @@ typedef struct nf_pattern_item {
     int slot;          /* 0: words; else 1 + index into the caller's slot names */
     int optional;
     int eol;           /* the built-in "{eol}" */
+    int any;           /* "_": any one word */
 } nf_pattern_item;
 
 typedef struct nf_pattern {

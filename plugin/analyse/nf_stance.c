@@ -215,6 +215,10 @@ static int case_ok(const cue_def *k, const nf_units *u, size_t at, uint32_t sent
         return 1;
     if (!(u->v[at].tok_flags & NF_TOK_UPPER_INITIAL))
         return 1;
+    /* "May 12", "12 May" */
+    if ((at + 1 < u->n && (u->v[at + 1].tok_flags & NF_TOK_DIGIT_INITIAL)) ||
+        (at > 0 && (u->v[at - 1].tok_flags & NF_TOK_DIGIT_INITIAL)))
+        return 0;
     return u->v[at].tok == sentence_first || headline;
 }
 

@@ -4,6 +4,7 @@
  * everything else about a part lives in its module. */
 #include "nf_schema.h"
 #include "analyse/nf_attribution.h"
+#include "analyse/nf_claims.h"
 #include "analyse/nf_gazetteer.h"
 #include "analyse/nf_money.h"
 #include "analyse/nf_stance.h"
@@ -376,6 +377,9 @@ int nf_schema_load(nf_schema **out, const char *dir)
         rc = nf_reader_conf_load(&s->reader, dir);
     if (!rc)
         rc = check_feeders(s, y);
+    /* claims check their entity references against the gazetteer */
+    if (!rc)
+        rc = nf_claim_rules_load(&s->claims, s, dir);
     nf_yaml_free(y);
     nf_buf_free(&path);
     if (rc) {
@@ -402,6 +406,7 @@ void nf_schema_free(nf_schema *s)
     }
     free(s->facets);
     /* Owners: free your part here. */
+    nf_claim_rules_free(s->claims);
     nf_gazetteer_free(s->gazetteer);
     nf_money_conf_free(s->money);
     nf_cues_free(s->cues);

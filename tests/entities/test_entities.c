@@ -90,8 +90,11 @@ static void more_traps(void **state)
     assert_string_equal(TAGS("print(\"Lambda Response:\", response[\"Payload\"])"), "");
     assert_string_equal(TAGS("Lambda, the GPU cloud provider, filed for an IPO."),
                         "cloud:lambda company:lambda");
-    assert_string_equal(TAGS("Ford said the new Mustang sells well."), "company:ford");
-    assert_string_equal(TAGS("Harrison Ford starred in the film."), "");
+    /* A confirm rule: "Moonshot" alone is a common word, the lab needs
+     * its context. */
+    assert_string_equal(TAGS("Moonshot, the Beijing startup behind Kimi, raised money."),
+                        "company:moonshot-ai model:kimi");
+    assert_string_equal(TAGS("Curing cancer is a Moonshot for the decade."), "");
 }
 
 static void spelling_variants(void **state)
@@ -234,15 +237,46 @@ static void fresh_sentences(void **state)
                                 "company cloud model"),
                         "cloud:alibaba-cloud company:alibaba company:deepseek company:huawei "
                         "model:deepseek-v3 model:qwen");
+    /* Customers from other industries are not companies of the facet. */
     assert_string_equal(TAGS_IN("Volkswagen and Schneider Electric moved their SAP systems to "
                                 "Microsoft\xe2\x80\x99s Azure.", "company cloud model"),
-                        "cloud:azure company:microsoft company:sap company:schneider-electric "
-                        "company:volkswagen");
+                        "cloud:azure company:microsoft");
     assert_string_equal(TAGS_IN("Apple may license a custom Gemini model to power Siri, people "
                                 "familiar said, while Amazon's Bedrock now offers gpt-oss.",
                                 "company cloud model"),
-                        "cloud:aws company:amazon company:apple company:google company:openai "
+                        "company:amazon company:apple company:google company:openai "
                         "model:gemini model:gpt-oss model:siri");
+}
+
+/* Odd text is never an error: empty, punctuation only, invalid UTF-8,
+ * random bytes, a name glued to 2,000 hyphenated copies of itself. */
+static void odd_text_is_no_error(void **state)
+{
+    (void)state;
+    assert_string_equal(TAGS(""), "");
+    assert_string_equal(TAGS("... -- ,,, !!! \xe2\x80\x99s"), "");
+    assert_string_equal(TAGS("\xff\xfeOpenAI\xc3"), "company:openai");
+    char *junk = malloc(200001);
+    unsigned x = 7;
+    for (size_t i = 0; i < 200000; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)((x >> 16) & 0xff);
+        if (!junk[i])
+            junk[i] = ' ';
+    }
+    junk[200000] = '\0';
+    nf_analysis *a;
+    assert_int_equal(helper_tag(&a, gaz, junk), 0);
+    helper_analysis_free(a);
+    char *chain = malloc(2000 * 7 + 1);
+    chain[0] = '\0';
+    for (int i = 0; i < 2000; i++)
+        strcat(chain, "Azure-\n");
+    assert_int_equal(helper_tag(&a, gaz, chain), 0);
+    assert_int_equal(a->nmentions, 4000);   /* each Azure: cloud + implied company */
+    helper_analysis_free(a);
+    free(chain);
+    free(junk);
 }
 
 int main(void)
@@ -257,6 +291,7 @@ int main(void)
         cmocka_unit_test(context_decides),
         cmocka_unit_test(code_snippets),
         cmocka_unit_test(fresh_sentences),
+        cmocka_unit_test(odd_text_is_no_error),
     };
     return cmocka_run_group_tests(tests, load_default, free_default);
 }

@@ -127,6 +127,16 @@ static const money_case money_cases[] = {
     {"Their shares of the market are 100% and 0.5%.", "100%|100|% ; 0.5%|0.5|%"},
     {"The stake was cut from 49 to 27 percent.", "49|49|% ; 27 percent|27|%"},
 
+    {"It owns a 100-per-cent stake.", "100-per-cent|100|%"},
+    {"Usage grew 1,529% while errors are plus or minus 2%.", "1,529%|1529|% ; 2%|2|%"},
+    {"The margin rose 0.9 percentage points, then 2 percentage points.",
+     "0.9 percentage points|0.9|pp ; 2 percentage points|2|pp"},
+    {"Growth expected at 15% to 20%, margins of 5 to 10 per cent.",
+     "15%|15|% ; 20%|20|% ; 5|5|% ; 10 per cent|10|%"},
+    {"\xe2\x80\xa2 Azure: +39% \xe2\x80\xa2 Cloud margin: 23.7%", "+39%|39|% ; 23.7%|23.7|%"},
+    {"Headcount fell from 228,000 to 221,000 \xe2\x80\x94 about 3% \xe2\x80\x94 saving $1bn.",
+     "3%|3|% ; $1bn|1e9|USD"},
+
     /* Prices. */
     {"Pricing is $0.002 per 1K tokens, or $20/month for the Plus plan.",
      "$0.002|0.002|USD ; $20|20|USD"},
@@ -134,6 +144,19 @@ static const money_case money_cases[] = {
     {"Calls are billed at 50 cents per hour.", "50 cents|0.5|USD"},
     {"Shares closed at $120.50, up 3 percent.", "$120.50|120.5|USD ; 3 percent|3|%"},
     {"A licence costs 30 euros per seat.", "30 euros|30|EUR"},
+    {"Shares were priced in a $47-$55 range; GPUs rent for under $2 an hour.",
+     "$47|47|USD ; $55|55|USD ; $2|2|USD"},
+    {"The plan is $19.99 a month; in India it is 399 rupees.",
+     "$19.99|19.99|USD ; 399 rupees|399|INR"},
+    {"Input costs $1.25 per million tokens and tuning $10/hr.",
+     "$1.25|1.25|USD ; $10|10|USD"},
+    {"Q2 revenue: $76.4B (+18% y/y). EPS: $3.65.",
+     "$76.4B|76.4e9|USD ; +18%|18|% ; $3.65|3.65|USD"},
+    {"It pledged US$5.5 billion (S$7.4 billion) and NT$1 trillion.",
+     "US$5.5 billion|5.5e9|USD ; S$7.4 billion|7.4e9|SGD ; NT$1 trillion|1e12|TWD"},
+    {"A 12 billion yuan loan, a \xc2\xa5" "3 trillion pledge and 4.8 trillion yen.",
+     "12 billion yuan|12e9|CNY ; \xc2\xa5" "3 trillion|3e12|JPY ; 4.8 trillion yen|4.8e12|JPY"},
+    {"Value created reached $3-4 trillion.", "$3|3e12|USD ; 4 trillion|4e12|USD"},
     {"The UK price is 5 million pounds.", "5 million pounds|5e6|GBP"},
 
     /* Losses and market sizes. */
@@ -188,6 +211,18 @@ static const money_case money_cases[] = {
     {"It scored 90 on the benchmark, up from 85 a year earlier.", ""},
     {"The firm is one of the top ten labs.", ""},
     {"Revenue was about 1,5 billion.", ""},
+    {"The model has 2 trillion parameters and a 1M-token window.", ""},
+    {"They spent billions, not hundreds of millions, on the cluster.", ""},
+    {"Growth slowed to single digits after a fivefold or eightfold jump.", ""},
+    {"Microsoft took a fifth of sales, nearly half of profits, a quarter of staff.", ""},
+    {"Costs of a few hundred million dollars or several billion dollars.", ""},
+    {"A half-trillion-dollar effort and a million-dollar question.", ""},
+    {"Half a billion users and 1.2 billion in revenue.", ""},
+    {"File the 10-K and 20-F; a 2-for-1 split; 5-10x faster; mid-2025; FY2025.", ""},
+    {"Grew from 10 to 50 people, then from 2019 to 2025.", ""},
+    {"Firms must comply with NIS2 and buy A100 or $A100-class parts.", ""},
+    {"Margins widened 2pp to 41%.", "2pp|2|pp ; 41%|41|%"},
+    {"That is $5 billion in 2024 dollars.", "$5 billion|5e9|USD"},
 };
 
 #endif

@@ -281,6 +281,13 @@ static void negated_exclusivity_is_no_denial(void **state)
     assert_int_equal(stance_of("The supply deal is not exclusive any more.",
                                "supply deal is not exclusive", 0, NULL),
                      NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The carrier won't have exclusive rights to the phone.",
+                               "carrier won't have exclusive rights to the phone", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* ...while the end of exclusivity can still be denied */
+    assert_int_equal(stance_of("The carrier has not ended exclusivity on the phone.",
+                               "carrier has not ended exclusivity on the phone", 0, NULL),
+                     NF_STANCE_DENIED);
     assert_int_equal(stance_of("The studio is no longer tied to a single distributor.",
                                "studio is no longer tied to a single distributor", 0, NULL),
                      NF_STANCE_ASSERTED);
@@ -302,6 +309,50 @@ static void unsettled_and_unnamed_hedge(void **state)
                      NF_STANCE_HEDGED);
 }
 
+static void unnamed_reports_hedge_and_named_ones_do_not(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("According to earlier reports, the studio's valuation topped "
+                               "$40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("According to a report by Reuters, the studio's valuation "
+                               "topped $40 billion.",
+                               "the studio's valuation topped $40 billion", 0, NULL),
+                     NF_STANCE_ASSERTED);
+}
+
+static void proposals_hedge(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("The founders floated the idea of handing the investor a "
+                               "bigger stake instead of a royalty.",
+                               "handing the investor a bigger stake instead of a royalty", 0,
+                               NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("The insurer is looking at other reinsurers for its catastrophe "
+                               "cover.",
+                               "other reinsurers for its catastrophe cover", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
+static void conditions_that_define_a_clause_do_not_hedge_it(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("Under the contract, if the lab reaches AGI, the investor's "
+                               "licence ends.",
+                               "if the lab reaches AGI, the investor's licence ends", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    /* an event named as a thing is asserted; permission to act is a hedge */
+    assert_int_equal(stance_of("The vote passed, paving the way for its conversion to a "
+                               "cooperative.",
+                               "paving the way for its conversion to a cooperative", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The vote clears the way for the club to become a cooperative.",
+                               "the club to become a cooperative", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
 static void month_may_is_not_a_hedge(void **state)
 {
     (void)state;
@@ -311,6 +362,9 @@ static void month_may_is_not_a_hedge(void **state)
     assert_int_equal(stance_of("The partners may end their exclusive agreement.",
                                "end their exclusive agreement", 0, NULL),
                      NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("May 12 saw the partners end their exclusive agreement.",
+                               "end their exclusive agreement", 0, NULL),
+                     NF_STANCE_ASSERTED);
     /* a title-case headline may use the verb capitalised */
     assert_int_equal(stance_of("Partners May End Their Exclusive Agreement",
                                "End Their Exclusive Agreement", 0, NULL),
@@ -377,6 +431,9 @@ int main(void)
         cmocka_unit_test(negation_flag_keeps_a_negated_claim_asserted),
         cmocka_unit_test(negated_exclusivity_is_no_denial),
         cmocka_unit_test(unsettled_and_unnamed_hedge),
+        cmocka_unit_test(unnamed_reports_hedge_and_named_ones_do_not),
+        cmocka_unit_test(proposals_hedge),
+        cmocka_unit_test(conditions_that_define_a_clause_do_not_hedge_it),
         cmocka_unit_test(month_may_is_not_a_hedge),
         cmocka_unit_test(only_the_claims_sentence_counts),
         cmocka_unit_test(bad_lexicon_names_file_and_line),

@@ -313,6 +313,8 @@ static void sentences(void **state)
                            "Really?! \xe2\x80\x9cYes.\xe2\x80\x9d $5bn was paid.",
                      "\"Done.\" || Then (he left). || 'Why?' asked she. || Wait... the end. || "
                      "Really?! || \xe2\x80\x9cYes.\xe2\x80\x9d || $5bn was paid.");
+    assert_sentences(lang, "It ends in apple pie. xAI says no. but this goes on.",
+                     "It ends in apple pie. || xAI says no. but this goes on.");
     assert_sentences(lang, "Sales rose\xe2\x80\xa6 Then fell. In 2024. 2025 too",
                      "Sales rose\xe2\x80\xa6 || Then fell. || In 2024. || 2025 too");
     assert_sentences(lang, "- Retail AI: shops.\n- Health AI: records  \n",

@@ -1,0 +1,398 @@
+/* Finding claims in one analysis.  The cost is linear in the text: each
+ * token's stem and term are looked up once in the rules' term table, and a
+ * sentence is matched only against the rules that one of its tokens,
+ * mentions or amounts triggers (the rules' rarest required elements). */
+#include "nf_claim_rules.h"
+#include "core/nf_error.h"
+#include "analyse/nf_stem.h"
+
+#include "analyse/nf_stance.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Scratch state for one call. */
+typedef struct finder {
+    nf_claim_ctx ctx;
+    nf_analysis *a;
+    const struct nf_claim_rules *r;
+    uint32_t *stem_id, *exact_id, *ment_order, *ment_any, *ment_id;
+    uint32_t *amt_first, *amt_last, *amt_order;
+    uint8_t *tok_special;
+    uint32_t *rule_stamp, *claim_stamp, *cand;
+    uint32_t *clause_start;       /* first token of each clause of a sentence */
+    uint32_t special[4];          /* term ids: #money #percent #year #multiple */
+} finder;
+
+static int is_year(const char *t, size_t len)
+{
+    return len == 4 && ((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0')) &&
+           isdigit((unsigned char)t[2]) && isdigit((unsigned char)t[3]);
+}
+
+/* "10x", "2.5x" */
+static int is_multiple(const char *t, size_t len)
+{
+    if (len < 2 || t[len - 1] != 'x' || !isdigit((unsigned char)t[0]))
+        return 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (!isdigit((unsigned char)t[i]) && t[i] != '.')
+            return 0;
+    return 1;
+}
+
+static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, size_t alen,
+                       const char *b)
+{
+    char key[512];
+    size_t blen = b ? strlen(b) : 0;
+    size_t need = 2 + alen + (b ? 1 + blen : 0);
+    if (need >= sizeof key)
+        return NF_TERM_NONE;
+    key[0] = kind;
+    key[1] = '\x1f';
+    memcpy(key + 2, a, alen);
+    if (b) {
+        key[2 + alen] = '\x1f';
+        memcpy(key + 3 + alen, b, blen);
+    }
+    return nf_claim_termtab_find(tt, key, need);
+}
+
+/* Per token: the ids of its stem and of its exact term; years, multiples. */
+static int prepare_tokens(finder *f)
+{
+    const nf_tokens *tk = &f->a->tokens;
+    nf_stemmer *st = NULL;
+    int rc = nf_stemmer_new(&st, f->r->language);
+    for (size_t i = 0; i < tk->n && !rc; i++) {
+        const char *term = nf_token_term(tk, i);
+        size_t len = tk->v[i].term_len;
+        f->exact_id[i] = lookup(&f->r->terms, 'x', term, len, NULL);
+        f->tok_special[i] = (uint8_t)(is_year(term, len) | (is_multiple(term, len) << 1));
+        const char *stem = term;
+        size_t slen = len;
+        /* like Xapian, numbers are not stemmed */
+        if (st && !isdigit((unsigned char)term[0]))
+            rc = nf_stemmer_stem(st, term, len, &stem, &slen);
+        f->stem_id[i] = rc ? NF_TERM_NONE : lookup(&f->r->terms, 's', stem, slen, NULL);
+    }
+    nf_stemmer_free(st);
+    return rc;
+}
+
+static int prepare_mentions(finder *f)
+{
+    const nf_analysis *a = f->a;
+    for (size_t i = 0; i < a->nmentions; i++) {
+        const nf_mention *m = &a->mentions[i];
+        f->ment_order[i] = (uint32_t)i;
+        f->ment_id[i] = f->ment_any[i] = NF_TERM_NONE;
+        if (!m->list || !m->id)
+            continue;
+        f->ment_id[i] = lookup(&f->r->terms, 'e', m->list, strlen(m->list), m->id);
+        f->ment_any[i] = lookup(&f->r->terms, 'e', m->list, strlen(m->list), "*");
+    }
+    /* mentions come sorted from the entity stage; insertion sort keeps
+     * that cheap and needs no shared state (analyses run in threads) */
+    for (size_t i = 1; i < a->nmentions; i++) {
+        uint32_t v = f->ment_order[i];
+        size_t j = i;
+        while (j && a->mentions[f->ment_order[j - 1]].tok_first > a->mentions[v].tok_first) {
+            f->ment_order[j] = f->ment_order[j - 1];
+            j--;
+        }
+        f->ment_order[j] = v;
+    }
+    return NF_OK;
+}
+
+/* The tokens an amount covers: first token starting at or after its start,
+ * last token ending at or before its end. */
+static void prepare_amounts(finder *f)
+{
+    const nf_tokens *tk = &f->a->tokens;
+    for (size_t i = 0; i < f->a->namounts; i++) {
+        const nf_amount *am = &f->a->amounts[i];
+        size_t lo = 0, hi = tk->n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (tk->v[mid].start < am->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        f->amt_first[i] = f->amt_last[i] = NF_TERM_NONE;
+        if (lo >= tk->n || tk->v[lo].start >= am->end)
+            continue;
+        size_t last = lo;
+        while (last + 1 < tk->n && tk->v[last + 1].end <= am->end)
+            last++;
+        f->amt_first[i] = (uint32_t)lo;
+        f->amt_last[i] = (uint32_t)last;
+    }
+    /* amounts in token order, to walk them sentence by sentence */
+    size_t n = 0;
+    for (size_t i = 0; i < f->a->namounts; i++)
+        if (f->amt_first[i] != NF_TERM_NONE)
+            f->amt_order[n++] = (uint32_t)i;
+    for (size_t i = 1; i < n; i++) {   /* insertion sort: already nearly sorted */
+        uint32_t v = f->amt_order[i];
+        size_t j = i;
+        while (j && f->amt_first[f->amt_order[j - 1]] > f->amt_first[v]) {
+            f->amt_order[j] = f->amt_order[j - 1];
+            j--;
+        }
+        f->amt_order[j] = v;
+    }
+    for (size_t i = n; i < f->a->namounts; i++)
+        f->amt_order[i] = NF_TERM_NONE;
+}
+
+static void mark(finder *f, uint32_t term, uint32_t sentence, size_t *ncand)
+{
+    if (term == NF_TERM_NONE)
+        return;
+    const nf_claim_termtab *tt = &f->r->terms;
+    for (uint32_t i = 0; i < tt->ntriggers[term]; i++) {
+        uint32_t rule = tt->triggers[term][i];
+        if (f->rule_stamp[rule] != sentence) {
+            f->rule_stamp[rule] = sentence;
+            f->cand[(*ncand)++] = rule;
+        }
+    }
+}
+
+static int u32_cmp(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Clause starts of sentence S: a break mark in the text between two tokens
+ * or a break word starts a new clause.  Returns how many clauses. */
+static size_t split_clauses(finder *f, const nf_sentence *s)
+{
+    const nf_tokens *tk = &f->a->tokens;
+    size_t n = 0;
+    f->clause_start[n++] = s->tok_first;
+    for (uint32_t t = s->tok_first + 1; t < s->tok_first + s->tok_count; t++) {
+        int brk = 0;
+        for (size_t w = 0; w < f->r->nbreak_words && !brk; w++)
+            brk = f->exact_id[t] == f->r->break_words[w];
+        const char *gap = tk->text + tk->v[t - 1].end;
+        size_t gaplen = tk->v[t].start - tk->v[t - 1].end;
+        for (size_t m = 0; m < f->r->nbreak_marks && !brk; m++) {
+            size_t ml = strlen(f->r->break_marks[m]);
+            for (size_t i = 0; i + ml <= gaplen && !brk; i++)
+                brk = memcmp(gap + i, f->r->break_marks[m], ml) == 0;
+        }
+        if (brk)
+            f->clause_start[n++] = t;
+    }
+    return n;
+}
+
+static int add_args(nf_claim_hit *h, finder *f, const nf_claim_rule *rule,
+                    const nf_claim_occ *o)
+{
+    if (!o->ncap)
+        return NF_OK;
+    if (!(h->args = calloc(o->ncap, sizeof *h->args)))
+        return nf_set_error(NF_ENOMEM, "out of memory recording claim arguments");
+    const nf_analysis *a = f->a;
+    for (size_t i = 0; i < o->ncap; i++) {
+        const nf_claim_capval *cv = &o->cap[i];
+        const char *text = NULL;
+        size_t len = 0;
+        if (cv->src == NF_CAP_MENTION) {
+            text = a->mentions[cv->a].id;
+            len = strlen(text);
+        } else if (cv->src == NF_CAP_AMOUNT) {
+            text = a->tokens.text + a->amounts[cv->a].start;
+            len = a->amounts[cv->a].end - a->amounts[cv->a].start;
+        } else {
+            text = a->tokens.text + a->tokens.v[cv->a].start;
+            len = a->tokens.v[cv->b].end - a->tokens.v[cv->a].start;
+        }
+        h->args[i].name = rule->captures[cv->name];
+        if (!(h->args[i].value = strndup(text, len)))
+            return nf_set_error(NF_ENOMEM, "out of memory recording claim arguments");
+        h->nargs = i + 1;
+    }
+    return NF_OK;
+}
+
+static int add_hit(finder *f, const nf_claim_rule *rule, uint32_t sentence,
+                   const nf_claim_occ *o)
+{
+    nf_analysis *a = f->a;
+    if (a->nclaims == a->claims_cap) {
+        size_t cap = a->claims_cap ? a->claims_cap * 2 : 8;
+        nf_claim_hit *v = realloc(a->claims, cap * sizeof *v);
+        if (!v)
+            return nf_set_error(NF_ENOMEM, "out of memory recording claims");
+        a->claims = v;
+        a->claims_cap = cap;
+    }
+    nf_claim_hit *h = &a->claims[a->nclaims++];
+    memset(h, 0, sizeof *h);
+    const nf_claim_def *claim = &f->r->claims[rule->claim];
+    const nf_sentence *s = &a->tokens.sentences[sentence];
+    h->claim = claim->id;
+    h->rule = rule->id;
+    h->sentence = sentence;
+    h->start = s->start;
+    h->end = s->end;
+    h->stance = NF_STANCE_ASSERTED;
+    int rc = nf_stance_decide(&h->stance, &h->cue, a, o->first, o->last,
+                              claim->flags | rule->flags);
+    if (!rc && a->sentence_cites) {
+        const nf_strset *cs = &a->sentence_cites[sentence];
+        for (size_t i = 0; i < cs->n && !rc; i++)
+            rc = nf_strset_add(&h->cites, cs->v[i]);
+    }
+    if (!rc)
+        rc = add_args(h, f, rule, o);
+    return rc;
+}
+
+/* Match the candidate rules of one sentence. */
+static int eval_sentence(finder *f, uint32_t si, size_t ncand)
+{
+    const nf_sentence *s = &f->a->tokens.sentences[si];
+    if (!s->tok_count)
+        return NF_OK;
+    qsort(f->cand, ncand, sizeof *f->cand, u32_cmp);   /* rule order: stable output */
+    size_t nclauses = 0;
+    uint32_t last_tok = s->tok_first + s->tok_count - 1;
+    for (size_t i = 0; i < ncand; i++) {
+        const nf_claim_rule *rule = &f->r->rules[f->cand[i]];
+        if (f->claim_stamp[rule->claim] == si)
+            continue;   /* one occurrence per claim and sentence */
+        nf_claim_occ o;
+        int found = 0;
+        if (rule->scope == NF_SCOPE_SENTENCE) {
+            found = nf_claim_rule_match(&o, &f->ctx, rule, s->tok_first, last_tok);
+        } else {
+            if (!nclauses)
+                nclauses = split_clauses(f, s);
+            for (size_t c = 0; c < nclauses && !found; c++) {
+                uint32_t hi = c + 1 < nclauses ? f->clause_start[c + 1] - 1 : last_tok;
+                found = nf_claim_rule_match(&o, &f->ctx, rule, f->clause_start[c], hi);
+            }
+        }
+        if (found < 0)
+            return found;
+        if (found) {
+            f->claim_stamp[rule->claim] = si;
+            int rc = add_hit(f, rule, si, &o);
+            if (rc)
+                return rc;
+        }
+    }
+    return NF_OK;
+}
+
+static void finder_free(finder *f)
+{
+    free(f->stem_id);
+    free(f->exact_id);
+    free(f->ment_order);
+    free(f->ment_any);
+    free(f->ment_id);
+    free(f->amt_first);
+    free(f->amt_last);
+    free(f->amt_order);
+    free(f->tok_special);
+    free(f->rule_stamp);
+    free(f->claim_stamp);
+    free(f->cand);
+    free(f->clause_start);
+}
+
+int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
+{
+    if (!r || !r->nrules || !a->tokens.n)
+        return NF_OK;
+    finder f;
+    memset(&f, 0, sizeof f);
+    f.a = a;
+    f.r = r;
+    size_t nt = a->tokens.n, nm = a->nmentions, na = a->namounts;
+    size_t maxsent = 1;
+    for (size_t i = 0; i < a->tokens.nsentences; i++)
+        if (a->tokens.sentences[i].tok_count > maxsent)
+            maxsent = a->tokens.sentences[i].tok_count;
+    f.stem_id = malloc(nt * sizeof *f.stem_id);
+    f.exact_id = malloc(nt * sizeof *f.exact_id);
+    f.tok_special = malloc(nt);
+    f.ment_order = malloc((nm + 1) * sizeof *f.ment_order);
+    f.ment_any = malloc((nm + 1) * sizeof *f.ment_any);
+    f.ment_id = malloc((nm + 1) * sizeof *f.ment_id);
+    f.amt_first = malloc((na + 1) * sizeof *f.amt_first);
+    f.amt_last = malloc((na + 1) * sizeof *f.amt_last);
+    f.amt_order = malloc((na + 1) * sizeof *f.amt_order);
+    f.rule_stamp = malloc(r->nrules * sizeof *f.rule_stamp);
+    f.claim_stamp = malloc((r->nclaims + 1) * sizeof *f.claim_stamp);
+    f.cand = malloc(r->nrules * sizeof *f.cand);
+    f.clause_start = malloc(maxsent * sizeof *f.clause_start);
+    int rc = NF_OK;
+    if (!f.stem_id || !f.exact_id || !f.tok_special || !f.ment_order || !f.ment_any ||
+        !f.ment_id || !f.amt_first || !f.amt_last || !f.amt_order || !f.rule_stamp ||
+        !f.claim_stamp || !f.cand || !f.clause_start) {
+        rc = nf_set_error(NF_ENOMEM, "out of memory finding claims");
+        goto done;
+    }
+    memset(f.rule_stamp, 0xff, r->nrules * sizeof *f.rule_stamp);
+    memset(f.claim_stamp, 0xff, (r->nclaims + 1) * sizeof *f.claim_stamp);
+    static const char *const specials[] = {"#money", "#percent", "#year", "#multiple"};
+    for (int i = 0; i < 4; i++)
+        f.special[i] = nf_claim_termtab_find(&r->terms, specials[i], strlen(specials[i]));
+    if ((rc = prepare_tokens(&f)) || (rc = prepare_mentions(&f)))
+        goto done;
+    prepare_amounts(&f);
+    f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.ment_order, f.ment_any,
+                           f.ment_id, nm, f.amt_first, f.amt_last, f.tok_special};
+
+    size_t mi = 0, ai = 0;
+    for (uint32_t si = 0; si < a->tokens.nsentences && !rc; si++) {
+        const nf_sentence *s = &a->tokens.sentences[si];
+        uint32_t end = s->tok_first + s->tok_count;
+        size_t ncand = 0;
+        for (uint32_t t = s->tok_first; t < end; t++) {
+            mark(&f, f.stem_id[t], si, &ncand);
+            mark(&f, f.exact_id[t], si, &ncand);
+            if (f.tok_special[t] & 1)
+                mark(&f, f.special[2], si, &ncand);
+            if (f.tok_special[t] & 2)
+                mark(&f, f.special[3], si, &ncand);
+        }
+        while (mi < nm && a->mentions[f.ment_order[mi]].tok_first < s->tok_first)
+            mi++;
+        for (; mi < nm && a->mentions[f.ment_order[mi]].tok_first < end; mi++) {
+            mark(&f, f.ment_id[f.ment_order[mi]], si, &ncand);
+            mark(&f, f.ment_any[f.ment_order[mi]], si, &ncand);
+        }
+        while (ai < na && f.amt_order[ai] != NF_TERM_NONE &&
+               f.amt_first[f.amt_order[ai]] < s->tok_first)
+            ai++;
+        for (; ai < na && f.amt_order[ai] != NF_TERM_NONE &&
+               f.amt_first[f.amt_order[ai]] < end; ai++)
+            mark(&f, f.special[a->amounts[f.amt_order[ai]].kind == NF_AMOUNT_MONEY ? 0 : 1],
+                 si, &ncand);
+        if (ncand)
+            rc = eval_sentence(&f, si, ncand);
+    }
+done:
+    finder_free(&f);
+    return rc;
+}
+
+int nf_claims_find(nf_analysis *a)
+{
+    const nf_schema *s = a->schema;
+    return nf_claims_find_with(a, s ? s->claims : NULL);
+}
