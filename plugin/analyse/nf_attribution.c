@@ -14,8 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2, SLOT_PERSON = 3 };
-static const char *const slot_names[] = {"outlet", "name", "number", "person", NULL};
+enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2, SLOT_PERSON = 3, SLOT_MEDIANAME = 4 };
+static const char *const slot_names[] = {"outlet", "name", "number", "person", "medianame",
+                                         NULL};
 
 #define NAME_MAX_WORDS 8
 
@@ -47,6 +48,8 @@ struct nf_attribution {
     size_t nconnectors;
     char **stopwords;
     size_t nstopwords;
+    char **outlet_words;    /* last words of unknown outlets' names */
+    size_t noutlet_words;
     nf_punct_set marks;
 };
 
@@ -77,6 +80,9 @@ void nf_attribution_free(struct nf_attribution *at)
     for (size_t i = 0; i < at->nstopwords; i++)
         free(at->stopwords[i]);
     free(at->stopwords);
+    for (size_t i = 0; i < at->noutlet_words; i++)
+        free(at->outlet_words[i]);
+    free(at->outlet_words);
     nf_punct_set_free(&at->marks);
     free(at);
 }
@@ -109,7 +115,7 @@ static int compile(nf_pattern *p, nf_yaml *y, yaml_node_t *node, const char *tex
         return oom(y);
     if (rc)
         return nf_yaml_error(y, node, "bad pattern '%s': %s (slots: {outlet}, {name}, "
-                             "{number}, {person}, {eol})", text, why);
+                             "{number}, {person}, {medianame}, {eol})", text, why);
     return nf_pattern_marks(p, &at->marks);
 }
 
@@ -253,13 +259,16 @@ static int load_word_lists(struct nf_attribution *at, nf_yaml *y, yaml_node_t *r
     int rc = load_list(&at->connectors, &at->nconnectors, at, y, root, "name_connectors");
     if (!rc)
         rc = load_list(&at->stopwords, &at->nstopwords, at, y, root, "name_stopwords");
+    if (!rc)
+        rc = load_list(&at->outlet_words, &at->noutlet_words, at, y, root, "outlet_words");
     return rc;
 }
 
 static int load_doc(struct nf_attribution *at, nf_yaml *y)
 {
     static const char *const known[] = {"outlet_list", "name_suffixes", "name_connectors",
-                                        "name_stopwords", "cites", "credits", NULL};
+                                        "name_stopwords", "outlet_words", "cites", "credits",
+                                        NULL};
     yaml_node_t *root = nf_yaml_root(y);
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "expected a map with cites and credits");
@@ -271,7 +280,8 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
             ok |= strcmp(key, known[j]) == 0;
         if (!ok)
             return nf_yaml_error(y, k, "unknown key '%s' (known: outlet_list, name_suffixes, "
-                                 "name_connectors, name_stopwords, cites, credits)", key ? key : "?");
+                                 "name_connectors, name_stopwords, outlet_words, cites, "
+                                 "credits)", key ? key : "?");
     }
     const char *list = "outlet";
     int rc = nf_yaml_get_string(&list, y, root, "outlet_list", 0);
@@ -423,16 +433,25 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
             cand[ncand++] = j - at + 1;
     }
     size_t k = 0;
-    while (ncand && k < maxlens)
-        lens[k++] = cand[--ncand];
+    while (ncand && k < maxlens) {
+        size_t len = cand[--ncand];
+        /* {medianame}: only a name that ends like an outlet's ("Times") */
+        if (slot == SLOT_MEDIANAME &&
+            !in_list(c->at->outlet_words, c->at->noutlet_words, nf_unit_text(u, at + len - 1)))
+            continue;
+        lens[k++] = len;
+    }
     return k;
 }
 
 /* Resolve a {name} or {outlet} capture into an outlet id (*OUT malloc'd or
- * NULL). */
-static int resolve(char **out, const ctx *c, const nf_units *u, nf_capture cap)
+ * NULL); *SPAN (may be NULL) gets the units the name covers. */
+static int resolve(char **out, nf_capture *span, const ctx *c, const nf_units *u,
+                   nf_capture cap)
 {
     *out = NULL;
+    if (span)
+        *span = cap;
     const nf_analysis *a = c->a;
     if (!cap.len)
         return NF_OK;
@@ -470,6 +489,8 @@ static int resolve(char **out, const ctx *c, const nf_units *u, nf_capture cap)
         strcmp(nf_unit_text(u, first - 1), "the") == 0 && u->v[first - 1].sentence == u->v[first].sentence &&
         !(u->v[first].tok_flags & (NF_TOK_NEWLINE_BEFORE | NF_TOK_PARA_BEFORE)))
         first--;
+    if (span)
+        *span = (nf_capture){first, cap.start + cap.len - first};
     const nf_token *t0 = &a->tokens.v[u->v[first].tok];
     const nf_token *t1 = &a->tokens.v[u->v[last].tok];
     char *name = strndup(a->tokens.text + t0->start, t1->end - t0->start);
@@ -520,34 +541,76 @@ static int mention_tables(int32_t **outlet_at, uint8_t **other, const nf_analysi
     return NF_OK;
 }
 
-static int add_match(nf_strset *sentence_set, nf_strset *all, const ctx *c, const nf_units *u,
-                     const cite_pat *cp, const nf_capture *caps)
+/* An outlet found in a sentence, with the units its name covers. */
+typedef struct found {
+    char *id;
+    nf_capture span;
+} found;
+
+typedef struct found_list {
+    found *v;
+    size_t n, cap;
+} found_list;
+
+static int collect(found_list *fl, const ctx *c, const nf_units *u, const cite_pat *cp,
+                   const nf_capture *caps)
 {
     const nf_pattern *p = &cp->pat;
     for (size_t i = 0; i < p->n; i++) {
         int slot = p->items[i].slot - 1;
-        if (slot != SLOT_OUTLET && slot != SLOT_NAME)
+        if (slot != SLOT_OUTLET && slot != SLOT_NAME && slot != SLOT_MEDIANAME)
             continue;
         if (!caps[i].len)
             continue;
         char *id;
-        int rc = resolve(&id, c, u, caps[i]);
+        nf_capture span;
+        int rc = resolve(&id, &span, c, u, caps[i]);
         if (rc)
             return rc;
-        if (id && cp->not_source && c->a->source && strcmp(id, c->a->source) == 0) {
+        if (!id)
+            continue;
+        if (cp->not_source && c->a->source && strcmp(id, c->a->source) == 0) {
             free(id);
             continue;
         }
-        if (id) {
-            rc = nf_strset_add(sentence_set, id);
-            if (!rc)
-                rc = nf_strset_add(all, id);
-            free(id);
-            if (rc)
-                return rc;
+        if (fl->n == fl->cap) {
+            size_t ncap = fl->cap ? fl->cap * 2 : 8;
+            found *v = realloc(fl->v, ncap * sizeof *v);
+            if (!v) {
+                free(id);
+                return nf_set_error(NF_ENOMEM, "out of memory finding attributions");
+            }
+            fl->v = v;
+            fl->cap = ncap;
         }
+        fl->v[fl->n++] = (found){id, span};
     }
     return NF_OK;
+}
+
+/* Add the outlets found in one sentence, except names inside a longer
+ * name found there too ("Ledger" out of "The Pacific Ledger"). */
+static int add_found(nf_strset *sentence_set, nf_strset *all, found_list *fl)
+{
+    int rc = NF_OK;
+    for (size_t i = 0; i < fl->n && !rc; i++) {
+        const nf_capture *a = &fl->v[i].span;
+        int inside = 0;
+        for (size_t j = 0; j < fl->n && !inside; j++) {
+            const nf_capture *b = &fl->v[j].span;
+            inside = b->len > a->len && b->start <= a->start &&
+                     a->start + a->len <= b->start + b->len;
+        }
+        if (!inside) {
+            rc = nf_strset_add(sentence_set, fl->v[i].id);
+            if (!rc)
+                rc = nf_strset_add(all, fl->v[i].id);
+        }
+    }
+    for (size_t i = 0; i < fl->n; i++)
+        free(fl->v[i].id);
+    fl->n = 0;
+    return rc;
 }
 
 static void free_sentence_cites(nf_analysis *a, size_t n)
@@ -586,6 +649,7 @@ int nf_attribution_find(nf_analysis *a)
         if (at->cites[i].pat.n > maxn)
             maxn = at->cites[i].pat.n;
     nf_capture *caps = calloc(maxn ? maxn : 1, sizeof *caps);
+    found_list fl = {0};
     if (!caps)
         rc = nf_set_error(NF_ENOMEM, "out of memory finding attributions");
     for (size_t s = 0; s < t->nsentences && !rc; s++) {
@@ -598,9 +662,14 @@ int nf_attribution_find(nf_analysis *a)
             for (size_t p = 0; p < at->ncites && !rc; p++) {
                 if (!nf_pattern_match(&at->cites[p].pat, &u, k, u.n, slot_fn, &c, caps))
                     continue;
-                rc = add_match(&a->sentence_cites[s], &a->cites, &c, &u, &at->cites[p], caps);
+                rc = collect(&fl, &c, &u, &at->cites[p], caps);
             }
+        if (!rc)
+            rc = add_found(&a->sentence_cites[s], &a->cites, &fl);
     }
+    for (size_t i = 0; i < fl.n; i++)
+        free(fl.v[i].id);
+    free(fl.v);
     free(caps);
     nf_units_free(&u);
     free(outlet_at);
@@ -648,8 +717,9 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
                 continue;
             for (size_t i = 0; i < cr->pat.n && !rc && !*out; i++)
                 if (cr->pat.items[i].slot - 1 == SLOT_OUTLET ||
-                    cr->pat.items[i].slot - 1 == SLOT_NAME)
-                    rc = resolve(out, &c, &u, caps[i]);
+                    cr->pat.items[i].slot - 1 == SLOT_NAME ||
+                    cr->pat.items[i].slot - 1 == SLOT_MEDIANAME)
+                    rc = resolve(out, NULL, &c, &u, caps[i]);
         }
     }
     free(caps);

@@ -52,13 +52,27 @@ static int from_metadata_name(nf_analysis *a, const struct nf_gazetteer *g, cons
     }
     if (known)
         return set_copy(a, known);
+    /* "Technology News | Reuters": a part the gazetteer knows, else the
+     * first part. */
     static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", ": ",
                                        " \xc2\xb7 "};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-        const char *s = strstr(name, seps[i]);
-        if (!s || s == name)
+        const char *first_sep = strstr(name, seps[i]);
+        if (!first_sep || first_sep == name)
             continue;
-        char *head = strndup(name, (size_t)(s - name));
+        size_t seplen = strlen(seps[i]);
+        for (const char *part = name; part;) {
+            const char *e = strstr(part, seps[i]);
+            char *piece = strndup(part, e ? (size_t)(e - part) : strlen(part));
+            if (!piece)
+                return nf_set_error(NF_ENOMEM, "out of memory reading the source");
+            const char *id = g ? nf_gazetteer_find_by_name(g, list, piece) : NULL;
+            free(piece);
+            if (id)
+                return set_copy(a, id);
+            part = e ? e + seplen : NULL;
+        }
+        char *head = strndup(name, (size_t)(first_sep - name));
         if (!head)
             return nf_set_error(NF_ENOMEM, "out of memory reading the source");
         int rc = nf_outlet_id(&a->source, g, list, head);

@@ -160,6 +160,18 @@ static void originally_reported_by_cites_unknown_outlets_too(void **state)
     (void)state;
     cites_are("Originally reported by The Quantum Ledger", "the-quantum-ledger");
     cites_are("This story originally appeared in TechCrunch.", "techcrunch");
+    /* title case, and no shorter name out of the longer one */
+    cites_are("Originally Reported By The Quantum Ledger", "the-quantum-ledger");
+}
+
+static void unlisted_outlets_by_name_or_kind(void **state)
+{
+    (void)state;
+    cites_are("The lender cut jobs, according to The Korea Times.", "the-korea-times");
+    cites_are("The Pacific Ledger reported that the lender cut jobs.", "the-pacific-ledger");
+    cites_are("The trade publication Chip Quarterly reported the order.", "chip-quarterly");
+    /* an unknown capitalised name that is no outlet's cites nothing */
+    cites_are("Acme Systems said the lender cut jobs, according to Jane Porter.", "");
 }
 
 static void wire_dateline_cites_the_wire(void **state)
@@ -217,6 +229,8 @@ static void source_from_metadata_name(void **state)
     const char *body = "Headline\n\nThe board met on Monday.";
     source_is(body, "The Verge", NULL, "the-verge");
     source_is(body, "Reuters | Breaking International News", NULL, "reuters");
+    source_is(body, "Technology News | Reuters", NULL, "reuters");
+    source_is(body, "Widget Weekly - Chips and Clouds", NULL, "widget-weekly");
     source_is(body, "Quantum Ledger Daily", NULL, "quantum-ledger-daily");
     source_is(body, "www.ft.com", NULL, "ft");
     /* metadata beats the URL and credit lines */
@@ -379,6 +393,7 @@ int main(void)
         cmocka_unit_test(said_and_told_cite),
         cmocka_unit_test(citing_cites),
         cmocka_unit_test(originally_reported_by_cites_unknown_outlets_too),
+        cmocka_unit_test(unlisted_outlets_by_name_or_kind),
         cmocka_unit_test(wire_dateline_cites_the_wire),
         cmocka_unit_test(weekdays_are_no_outlets),
         cmocka_unit_test(unnamed_sources_cite_nothing),
