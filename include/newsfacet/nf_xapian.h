@@ -167,6 +167,16 @@ NF_API int nf_xdoc_terms(nf_xdoc *doc, nf_doc_term_cb cb, void *ctx);
 NF_API void nf_sortable_serialise(char out[18], size_t *len, double value);
 NF_API double nf_sortable_unserialise(const char *in, size_t len);
 
+/* ---- Objects a C++ host owns ------------------------------------------- */
+
+/* A handle sharing a host's Xapian::Document (XAPIAN_DOCUMENT is a
+ * `Xapian::Document *`): terms and values added through it appear in the
+ * host's document.  Free the handle with nf_xdoc_free(); the host's
+ * document lives on. */
+NF_API int nf_xdoc_from_native(nf_xdoc **out, void *xapian_document);
+/* The same for a host's Xapian::QueryParser (free with nf_xqp_free()). */
+NF_API int nf_xqp_from_native(nf_xqp **out, void *xapian_queryparser);
+
 /* ---- Queries ---------------------------------------------------------- */
 
 enum {
@@ -247,6 +257,12 @@ NF_API int nf_xenquire_set_query(nf_xenquire *enq, const nf_xquery *q);
 NF_API int nf_xenquire_set_sort_by_value(nf_xenquire *enq, nf_valueno slot,
                                          int reverse);
 NF_API int nf_xenquire_set_sort_by_relevance(nf_xenquire *enq);
+/* Relevance, ties broken by the value in SLOT (ascending unless REVERSE):
+ * an order that does not depend on docids, so shards and single databases
+ * rank alike. */
+NF_API int nf_xenquire_set_sort_by_relevance_then_value(nf_xenquire *enq,
+                                                        nf_valueno slot,
+                                                        int reverse);
 /* The spy is not owned: keep it alive until the enquire is freed or its
  * spies cleared.  A spy's counts add up over every get_mset it sees. */
 NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy);

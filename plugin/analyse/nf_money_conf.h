@@ -46,6 +46,13 @@ typedef struct nf_phrase_list {
     unsigned how;         /* NF_MATCH_* */
     uint32_t off[257];    /* phrases starting with byte b: idx[off[b]..off[b+1]) */
     uint32_t *idx;
+    /* A quick filter on the first two bytes, so that most words are turned
+     * away without comparing phrases: bit (b0 << 8 | b1) is set when a
+     * phrase may start with b0 b1; any_second[b0] when one starting with
+     * b0 may be followed by anything (one byte long, or a space or hyphen
+     * second, which match several byte sequences). */
+    uint8_t pair[65536 / 8];
+    uint8_t any_second[256];
 } nf_phrase_list;
 
 typedef struct nf_money_currency {

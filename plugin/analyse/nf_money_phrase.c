@@ -100,6 +100,15 @@ size_t nf_phrase_list_match(const nf_phrase_list *l, const char *text,
     if (pos >= len || !l->idx)
         return 0;
     unsigned char b = (unsigned char)text[pos];
+    if (!l->any_second[b]) {
+        /* At the end of the text a one-letter phrase ("a") can still match;
+         * the pair table then cannot tell, so only filter inside it. */
+        if (pos + 1 < len) {
+            unsigned k = (unsigned)b << 8 | (unsigned char)text[pos + 1];
+            if (!(l->pair[k >> 3] & (1u << (k & 7))))
+                return 0;
+        }
+    }
     for (uint32_t k = l->off[b]; k < l->off[b + 1]; k++) {
         const nf_money_phrase *ph = &l->v[l->idx[k]];
         size_t end = nf_money_match(text, len, pos, ph->text, ph->len, l->how);

@@ -124,7 +124,7 @@ static int digit_start_ok(const unsigned char *t, size_t pos, int *negative, siz
     }
     switch (p) {
     case '.': case '/': case '\\': case '_': case '=': case '&': case '#':
-    case '@': case '?': case '^': case '$': case '%': case '|': case '<':
+    case '@': case '?': case '^': case '$': case '%': case '|':
         return 0;
     case ',': case ':':
         return !(pos >= 2 && is_digit(t[pos - 2]));

@@ -68,6 +68,19 @@ NF_API int nf_xenquire_set_sort_by_relevance(nf_xenquire *enq)
     NF_XAPIAN_CATCH("set the order of a search of", enq->dbname.c_str())
 }
 
+NF_API int nf_xenquire_set_sort_by_relevance_then_value(nf_xenquire *enq,
+                                                        nf_valueno slot,
+                                                        int reverse)
+{
+    if (!enq)
+        return nf_xapian_null_arg("nf_xenquire_set_sort_by_relevance_then_value", "enq");
+    try {
+        enq->enq.set_sort_by_relevance_then_value(slot, reverse != 0);
+        return NF_OK;
+    }
+    NF_XAPIAN_CATCH("set the order of a search of", enq->dbname.c_str())
+}
+
 NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy)
 {
     if (!enq || !spy)

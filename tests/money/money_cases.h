@@ -223,6 +223,8 @@ static const money_case money_cases[] = {
     {"Firms must comply with NIS2 and buy A100 or $A100-class parts.", ""},
     {"Margins widened 2pp to 41%.", "2pp|2|pp ; 41%|41|%"},
     {"That is $5 billion in 2024 dollars.", "$5 billion|5e9|USD"},
+    {"Share fell in a 5-percentage-point drop, a 50-basis-point cut.",
+     "5-percentage-point|5|pp ; 50-basis-point|0.5|pp"},
 };
 
 #endif

@@ -151,6 +151,9 @@ static void qualifiers_are_kept_as_data(void **state)
         {"It owns about 49% of the profits.", NF_QUAL_ABOUT, 49},
         {"It owns roughly ~$5B.", NF_QUAL_ABOUT, 5e9},
         {"It costs $5 billion.", NF_QUAL_NONE, 5e9},
+        {"Churn is <5% a month.", NF_QUAL_LESS_THAN, 5},
+        {"Uptime is >99.9%.", NF_QUAL_MORE_THAN, 99.9},
+        {"It spent \xe2\x89\xa5$2bn.", NF_QUAL_AT_LEAST, 2e9},
         {"The takeover $5 billion bid failed.", NF_QUAL_NONE, 5e9},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

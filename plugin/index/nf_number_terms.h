@@ -1,0 +1,35 @@
+/* Internal: numbers as terms, so that a range query matches a document
+ * when ANY of its numbers lies in the range (a value slot holds one number
+ * per document, which cannot do that for multi-valued facets).
+ *
+ * A number becomes a non-negative integer key (money in US cents, percent
+ * in thousandths), written as 16 hex digits; the document gets the terms
+ * PREFIX + the first L hex digits for every L in 1..16 (a trie with
+ * fan-out 16).  A range then needs at most 2 x 15 terms per level: the
+ * coarsest prefixes that tile it exactly.  Works through the stock
+ * xapian-tcpsrv, since these are ordinary terms. */
+#ifndef NF_NUMBER_TERMS_H
+#define NF_NUMBER_TERMS_H
+
+#include <stdint.h>
+#include <newsfacet/nf_xapian.h>
+
+#define NF_NUMBER_KEY_MAX ((uint64_t)1 << 60)
+
+/* SCALE: 100 for money (cents), 1000 for percent.  Negative values and
+ * NaN map to 0, huge ones to NF_NUMBER_KEY_MAX. */
+uint64_t nf_number_key(double value, double scale);
+
+/* The key scale of a number facet: 100 (cents) for money, 1000 for others. */
+#include "schema/nf_schema.h"
+double nf_number_scale(const nf_facet_def *facet);
+
+/* Add the 16 trie terms of KEY under PREFIX. */
+int nf_number_terms_add(nf_xdoc *doc, const char *prefix, uint64_t key);
+
+/* A query (OR of trie terms) matching keys in [lo, hi]; *out is NULL-free.
+ * An empty range (lo > hi) gives a query matching nothing. */
+int nf_number_range_query(nf_xquery **out, const char *prefix,
+                          uint64_t lo, uint64_t hi);
+
+#endif

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Index the bundled archive (fixtures/articles) with the default schema into
+# demo-db/, then show a faceted search and the same index read by stock
+# Xapian's quest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nf=build/tools/newsfacet/newsfacet
+[ -x "$nf" ] || bash scripts/setup.sh
+rm -rf demo-db
+echo "== newsfacet index --db demo-db fixtures/articles"
+"$nf" index --db demo-db fixtures/articles || true   # the archive has a deliberately broken record
+echo
+echo "== newsfacet search --db demo-db 'openai microsoft'   (hits and facet counts)"
+"$nf" search --db demo-db --facets company,cloud,claim,stance,source,cites,money 'openai microsoft'
+echo
+echo "== newsfacet search --db demo-db --filter claim:exclusivity-ended --filter source:reuters openai"
+"$nf" search --db demo-db --filter claim:exclusivity-ended --facets stance,cites openai
+echo
+echo "== quest -d demo-db 'exclusive partnership'   (stock Xapian, unchanged)"
+quest -d demo-db -m 3 'exclusive partnership' | head -20

@@ -1,0 +1,48 @@
+/* The newsfacet command: shared helpers of the subcommands. */
+#ifndef NF_CLI_H
+#define NF_CLI_H
+
+#include <stdio.h>
+#include "schema/nf_schema.h"
+
+/* Exit statuses of every subcommand. */
+enum { NF_EXIT_OK = 0, NF_EXIT_PARTIAL = 1, NF_EXIT_USAGE = 2 };
+
+typedef int (*nf_cmd_fn)(int argc, char **argv);
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+/* The schema directory: --schema, else $NEWSFACET_SCHEMA, else the one
+ * this build ships. */
+const char *cli_schema_dir(const char *option);
+
+/* Load a schema, printing the library's message on failure. */
+nf_schema *cli_load_schema(const char *dir);
+
+struct nf_reader_conf;
+/* Reader options with the schema's boilerplate hints (schema/reader.yaml);
+ * *conf is freed by the caller with nf_reader_conf_free().  Returns 0, or
+ * -1 after printing why. */
+#include "read/nf_read.h"
+int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir);
+
+/* "newsfacet: message" on stderr. */
+void cli_error(const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Print the usage error and return NF_EXIT_USAGE. */
+int cli_usage(const char *usage, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+double cli_now(void);
+
+#endif
