@@ -40,6 +40,7 @@ struct nf_attribution {
     char *outlet_list;
     cite_pat *cites;
     size_t ncites;
+    nf_pattern_index cites_index;   /* cites by the words they can start with */
     credit *credits;
     size_t ncredits;
     words *suffixes;        /* each a word sequence, longest first */
@@ -68,6 +69,7 @@ void nf_attribution_free(struct nf_attribution *at)
     for (size_t i = 0; i < at->ncites; i++)
         nf_pattern_free(&at->cites[i].pat);
     free(at->cites);
+    nf_pattern_index_free(&at->cites_index);
     for (size_t i = 0; i < at->ncredits; i++)
         nf_pattern_free(&at->credits[i].pat);
     free(at->credits);
@@ -294,6 +296,10 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
     yaml_node_t *cites = nf_yaml_get(y, root, "cites");
     if (cites && (rc = load_cites(at, y, cites)))
         return rc;
+    for (size_t i = 0; i < at->ncites; i++)
+        if ((rc = nf_pattern_index_add(&at->cites_index, &at->cites[i].pat, (uint32_t)i)))
+            return rc;
+    nf_pattern_index_sort(&at->cites_index);
     yaml_node_t *credits = nf_yaml_get(y, root, "credits");
     if (credits && (rc = load_credits(at, y, credits)))
         return rc;
@@ -658,12 +664,17 @@ int nf_attribution_find(nf_analysis *a)
             continue;
         rc = nf_units_build(&u, t, sen->tok_first, (size_t)sen->tok_first + sen->tok_count,
                             sen->start, sen->end, &at->marks);
-        for (size_t k = 0; k < u.n && !rc; k++)
-            for (size_t p = 0; p < at->ncites && !rc; p++) {
+        const nf_pattern_index *ix = &at->cites_index;
+        for (size_t k = 0; k < u.n && !rc; k++) {
+            size_t lo, hi;
+            nf_pattern_index_find(ix, nf_unit_text(&u, k), &lo, &hi);
+            for (size_t j = lo; j < hi + ix->nanywhere && !rc; j++) {
+                size_t p = j < hi ? ix->first[j].id : ix->anywhere[j - hi];
                 if (!nf_pattern_match(&at->cites[p].pat, &u, k, u.n, slot_fn, &c, caps))
                     continue;
                 rc = collect(&fl, &c, &u, &at->cites[p], caps);
             }
+        }
         if (!rc)
             rc = add_found(&a->sentence_cites[s], &a->cites, &fl);
     }

@@ -122,6 +122,8 @@ static int digit_start_ok(const unsigned char *t, size_t pos, int *negative, siz
         *start = before;
         return 1;
     }
+    if (p == '/' && pos >= 2 && t[pos - 2] == '%')
+        return 1;                                       /* "5%/6%" */
     switch (p) {
     case '.': case '/': case '\\': case '_': case '=': case '&': case '#':
     case '@': case '?': case '^': case '$': case '%': case '|':

@@ -129,6 +129,99 @@ int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slo
     return NF_OK;
 }
 
+int nf_pattern_first_words(const nf_pattern *p, void (*fn)(void *ctx, const char *word),
+                           void *ctx)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const nf_pattern_item *it = &p->items[i];
+        if (it->slot || it->any)
+            return 1;
+        if (!it->eol)
+            for (size_t j = 0; j < it->nalts; j++)
+                fn(ctx, it->alts[j]);
+        if (!it->optional && !it->eol)
+            return 0;
+    }
+    return 1;
+}
+
+typedef struct index_ctx {
+    nf_pattern_index *ix;
+    uint32_t id;
+    int failed;
+} index_ctx;
+
+static void index_word(void *vctx, const char *word)
+{
+    index_ctx *x = vctx;
+    nf_pattern_index *ix = x->ix;
+    if (ix->nfirst == ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 256;
+        nf_pattern_first *v = realloc(ix->first, cap * sizeof *v);
+        if (!v) {
+            x->failed = 1;
+            return;
+        }
+        ix->first = v;
+        ix->cap = cap;
+    }
+    ix->first[ix->nfirst++] = (nf_pattern_first){word, x->id};
+}
+
+int nf_pattern_index_add(nf_pattern_index *ix, const nf_pattern *p, uint32_t id)
+{
+    index_ctx x = {ix, id, 0};
+    if (nf_pattern_first_words(p, index_word, &x)) {
+        if (ix->nanywhere == ix->anywhere_cap) {
+            size_t cap = ix->anywhere_cap ? ix->anywhere_cap * 2 : 16;
+            uint32_t *v = realloc(ix->anywhere, cap * sizeof *v);
+            if (!v)
+                return nf_set_error(NF_ENOMEM, "out of memory indexing patterns");
+            ix->anywhere = v;
+            ix->anywhere_cap = cap;
+        }
+        ix->anywhere[ix->nanywhere++] = id;
+    }
+    return x.failed ? nf_set_error(NF_ENOMEM, "out of memory indexing patterns") : NF_OK;
+}
+
+static int by_word(const void *a, const void *b)
+{
+    const nf_pattern_first *x = a, *y = b;
+    int r = strcmp(x->word, y->word);
+    return r ? r : (x->id > y->id) - (x->id < y->id);
+}
+
+void nf_pattern_index_sort(nf_pattern_index *ix)
+{
+    if (ix->nfirst)
+        qsort(ix->first, ix->nfirst, sizeof *ix->first, by_word);
+}
+
+void nf_pattern_index_find(const nf_pattern_index *ix, const char *word, size_t *lo,
+                           size_t *hi)
+{
+    size_t a = 0, b = ix->nfirst;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (strcmp(ix->first[mid].word, word) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (b < ix->nfirst && strcmp(ix->first[b].word, word) == 0)
+        b++;
+    *hi = b > a ? b : a;
+}
+
+void nf_pattern_index_free(nf_pattern_index *ix)
+{
+    free(ix->first);
+    free(ix->anywhere);
+    memset(ix, 0, sizeof *ix);
+}
+
 /* One character that is neither a letter nor a digit. */
 static int is_mark(const char *s)
 {

@@ -39,6 +39,34 @@ int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slo
                       const char **why);
 void nf_pattern_free(nf_pattern *p);
 
+/* Call FN(CTX, word) for every word or mark a match of P can start with;
+ * returns 1 instead when P can start with anything (a slot or "_"), so an
+ * index of first words cannot skip it. */
+int nf_pattern_first_words(const nf_pattern *p, void (*fn)(void *ctx, const char *word),
+                           void *ctx);
+
+/* An index of patterns by the words they can start with, so that a scan
+ * tries at each unit only the patterns that can match there. */
+typedef struct nf_pattern_first {
+    const char *word;          /* points into the pattern */
+    uint32_t id;
+} nf_pattern_first;
+
+typedef struct nf_pattern_index {
+    nf_pattern_first *first;   /* sorted by word, then id */
+    size_t nfirst, cap;
+    uint32_t *anywhere;        /* patterns that can start with any word */
+    size_t nanywhere, anywhere_cap;
+} nf_pattern_index;
+
+/* Index pattern P under ID; call nf_pattern_index_sort() once all are in. */
+int nf_pattern_index_add(nf_pattern_index *ix, const nf_pattern *p, uint32_t id);
+void nf_pattern_index_sort(nf_pattern_index *ix);
+/* The entries of ix->first for WORD: [*lo, *hi).  Also try ix->anywhere. */
+void nf_pattern_index_find(const nf_pattern_index *ix, const char *word, size_t *lo,
+                           size_t *hi);
+void nf_pattern_index_free(nf_pattern_index *ix);
+
 /* Add the punctuation marks P uses to MARKS. */
 int nf_pattern_marks(const nf_pattern *p, nf_punct_set *marks);
 

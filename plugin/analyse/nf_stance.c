@@ -31,6 +31,7 @@ typedef struct cue {
 struct nf_cues {
     cue_def *v;
     size_t n, cap;
+    nf_pattern_index index;    /* cues by the words they can start with */
     nf_punct_set marks;        /* marks any cue or terminator uses */
     nf_punct_set continue_after;
 };
@@ -42,6 +43,7 @@ void nf_cues_free(struct nf_cues *c)
     for (size_t i = 0; i < c->n; i++)
         nf_pattern_free(&c->v[i].ph);
     free(c->v);
+    nf_pattern_index_free(&c->index);
     nf_punct_set_free(&c->marks);
     nf_punct_set_free(&c->continue_after);
     free(c);
@@ -146,6 +148,18 @@ static int load_doc(struct nf_cues *c, nf_yaml *y)
     return NF_OK;
 }
 
+/* Scanning tries at each word only the cues that can start there. */
+static int build_index(struct nf_cues *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        int rc = nf_pattern_index_add(&c->index, &c->v[i].ph, (uint32_t)i);
+        if (rc)
+            return rc;
+    }
+    nf_pattern_index_sort(&c->index);
+    return NF_OK;
+}
+
 int nf_cues_load(struct nf_cues **out, const char *schema_dir)
 {
     *out = NULL;
@@ -167,6 +181,8 @@ int nf_cues_load(struct nf_cues **out, const char *schema_dir)
         return rc;
     }
     rc = load_doc(c, y);
+    if (!rc)
+        rc = build_index(c);
     nf_yaml_free(y);
     if (rc) {
         nf_cues_free(c);
@@ -232,8 +248,13 @@ static int scan(hit **out, size_t *nout, const struct nf_cues *c, const nf_units
     while (at < u->n) {
         const cue_def *best = NULL;
         size_t best_len = 0;
-        for (size_t i = 0; i < c->n; i++) {
-            const cue_def *k = &c->v[i];
+        /* the cues indexed under this word, then those that start anywhere */
+        const nf_pattern_index *ix = &c->index;
+        size_t lo, hi;
+        nf_pattern_index_find(ix, nf_unit_text(u, at), &lo, &hi);
+        for (size_t j = lo; j < hi + ix->nanywhere; j++) {
+            const cue_def *k =
+                &c->v[j < hi ? ix->first[j].id : ix->anywhere[j - hi]];
             size_t len = nf_pattern_match(&k->ph, u, at, u->n, NULL, NULL, NULL);
             if (!len || !case_ok(k, u, at, sentence_first, headline))
                 continue;

@@ -8,9 +8,19 @@ int nf_html_read_doc(nf_meta *meta, nf_buf *body, xmlDoc *doc,
 {
     if (!doc)
         return NF_OK; /* nothing to read: the caller reports an empty page */
-    int rc = nf_html_metadata(meta, doc);
+    nf_buf jsonld_body = NF_BUF_INIT;
+    int rc = nf_html_metadata(meta, &jsonld_body, doc);
+    size_t start = body->len;
     if (rc == NF_OK)
         rc = nf_html_body_text(body, doc, conf);
+    /* Pages rendered by scripts ship an empty shell: their text may only be
+     * in JSON-LD's articleBody.  It is used when the markup gave less than
+     * half as much. */
+    if (rc == NF_OK && (body->len - start) * 2 < jsonld_body.len) {
+        body->len = start;
+        rc = nf_buf_append(body, jsonld_body.data, jsonld_body.len);
+    }
+    nf_buf_free(&jsonld_body);
     return rc;
 }
 

@@ -41,7 +41,7 @@ int nf_html_attr_has(const xmlNode *n, const char *name, const char *token);
 
 /* Metadata from <title>, <meta>, <link rel=canonical>, JSON-LD and the
  * first <h1>, resolved by the precedence rules of nf_html_extract. */
-int nf_html_metadata(nf_meta *out, xmlDoc *doc);
+int nf_html_metadata(nf_meta *out, nf_buf *jsonld_body, xmlDoc *doc);
 
 /* Append the article's body text to OUT: one paragraph per line, white
  * space collapsed, boilerplate left out.  CONF may be NULL. */
@@ -49,9 +49,10 @@ int nf_html_body_text(nf_buf *out, xmlDoc *doc,
                       const struct nf_reader_conf *conf);
 
 /* Fill the unset fields of OUT from the first JSON-LD article object in
- * JSON (a <script type="application/ld+json"> text).  Text that is not
- * JSON or holds no article is ignored. */
-int nf_jsonld_scan(nf_meta *out, const char *json, size_t len);
+ * JSON (a <script type="application/ld+json"> text), and BODY, when still
+ * empty, from its articleBody.  Text that is not JSON or holds no article
+ * is ignored. */
+int nf_jsonld_scan(nf_meta *out, nf_buf *body, const char *json, size_t len);
 
 /* The whole HTML reader: metadata into META and body text into BODY,
  * from a parsed page or from UTF-8 text. */

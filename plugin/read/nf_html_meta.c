@@ -21,6 +21,7 @@ typedef struct page_tags {
     char *published_time, *itemprop_published;
     char *meta_author, *article_author;
     nf_meta jsonld;
+    nf_buf *jsonld_body;
     int rc;
 } page_tags;
 
@@ -89,7 +90,7 @@ static int collect(xmlNode *n, void *ud)
         if (nf_html_attr_has(n, "type", "application/ld+json")) {
             xmlChar *json = xmlNodeGetContent(n);
             if (json)
-                t->rc = nf_jsonld_scan(&t->jsonld, (const char *)json,
+                t->rc = nf_jsonld_scan(&t->jsonld, t->jsonld_body, (const char *)json,
                                        strlen((const char *)json));
             xmlFree(json);
         }
@@ -173,11 +174,12 @@ static void free_tags(page_tags *t)
     nf_meta_free(&t->jsonld);
 }
 
-int nf_html_metadata(nf_meta *out, xmlDoc *doc)
+int nf_html_metadata(nf_meta *out, nf_buf *jsonld_body, xmlDoc *doc)
 {
     /* OUT starts empty (nf_html_extract's own). */
     page_tags t;
     memset(&t, 0, sizeof t);
+    t.jsonld_body = jsonld_body;
     nf_html_walk(xmlDocGetRootElement(doc), collect, NULL, &t);
     if (t.rc == NF_OK)
         t.rc = resolve_canonical(&t);

@@ -2,6 +2,7 @@
 #include "read/nf_html_internal.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/nf_buf.h"
@@ -100,7 +101,32 @@ static int offer_string(char **field, json_t *v)
         : NF_OK;
 }
 
-int nf_jsonld_scan(nf_meta *out, const char *json, size_t len)
+/* articleBody as given, lines trimmed, blank lines dropped: the same
+ * one-paragraph-per-line shape as text taken from the markup. */
+static int article_body(nf_buf *body, json_t *v)
+{
+    if (!json_is_string(v) || body->len)
+        return NF_OK;
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - s) : n;
+        char *line = NULL;
+        int rc = nf_meta_offer(&line, s + i, end - i);
+        if (rc == NF_OK && line && body->len)
+            rc = nf_buf_putc(body, '\n');
+        if (rc == NF_OK && line)
+            rc = nf_buf_puts(body, line);
+        free(line);
+        if (rc)
+            return rc;
+        i = end + 1;
+    }
+    return NF_OK;
+}
+
+int nf_jsonld_scan(nf_meta *out, nf_buf *body, const char *json, size_t len)
 {
     json_error_t err;
     json_t *root = json_loadb(json, len, 0, &err);
@@ -123,6 +149,8 @@ int nf_jsonld_scan(nf_meta *out, const char *json, size_t len)
             rc = offer_string(&out->url, json_object_get(a, "url"));
         if (rc == NF_OK)
             rc = offer_string(&out->url, json_object_get(a, "mainEntityOfPage"));
+        if (rc == NF_OK)
+            rc = article_body(body, json_object_get(a, "articleBody"));
     }
     json_decref(root);
     return rc;

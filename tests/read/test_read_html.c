@@ -171,6 +171,35 @@ static void declared_encoding_is_honoured(void **state)
     collect_free(&c);
 }
 
+static void jsonld_article_body_for_script_pages(void **state)
+{
+    (void)state;
+    /* A page whose markup is an empty shell filled by scripts */
+    static const char shell[] =
+        "<html><head><title>Shell</title><script type=\"application/ld+json\">"
+        "{\"@type\": \"NewsArticle\", \"headline\": \"Edge AI chips ship\","
+        " \"articleBody\": \"First paragraph  of the story.\\n\\n  Second one.\"}"
+        "</script></head><body><div id=\"root\"></div><noscript>Enable JavaScript</noscript>"
+        "</body></html>";
+    /* ...and one whose markup holds more than its articleBody */
+    static const char full[] =
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@type\": \"Article\", \"headline\": \"H\", \"articleBody\": \"Teaser only.\"}"
+        "</script></head><body><article><p>The whole story, told at length in the page.</p>"
+        "</article></body></html>";
+    collect c = {0};
+    assert_int_equal(nf_read_memory(shell, sizeof shell - 1, NF_FORMAT_HTML, "s.html",
+                                    NULL, collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(nf_read_memory(full, sizeof full - 1, NF_FORMAT_HTML, "f.html",
+                                    NULL, collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(c.n_articles, 2);
+    assert_string_equal(c.articles[0]->text,
+                        "Edge AI chips ship\n\nFirst paragraph of the story.\nSecond one.");
+    assert_string_equal(c.articles[1]->text,
+                        "H\n\nThe whole story, told at length in the page.");
+    collect_free(&c);
+}
+
 static void page_without_text_is_rejected(void **state)
 {
     (void)state;
@@ -330,6 +359,7 @@ int main(void)
         cmocka_unit_test(densest_block_without_article),
         cmocka_unit_test(broken_markup_is_silent),
         cmocka_unit_test(declared_encoding_is_honoured),
+        cmocka_unit_test(jsonld_article_body_for_script_pages),
         cmocka_unit_test(page_without_text_is_rejected),
         cmocka_unit_test(bad_reader_yaml_names_line),
         cmocka_unit_test(huge_html_article_is_linear),
