@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,8 @@ typedef struct compiler {
     named_list *lists;
     size_t nlists;
     nf_claim_rule *rule;    /* the rule being compiled (captures) */
+    uint32_t *common;       /* term ids of common_words (index choice only) */
+    size_t ncommon;
 } compiler;
 
 #define MAX_LIST_DEPTH 16
@@ -470,73 +473,37 @@ static int compile_group(nf_claim_group *g, compiler *c, nf_yaml *y,
     return NF_OK;
 }
 
-/* ---- trigger choice: the rarest required element ------------------------- */
+/* ---- the index: which sentences can match a rule -------------------------
+ *
+ * Every required leaf element of a rule (up to 32, nested "all" groups
+ * included) gets a bit; each positive alternative of it is indexed under
+ * its term with that bit.  While a sentence is scanned the bits of the
+ * rule's elements present are OR'ed together, and only a sentence that has
+ * them all is matched.  A phrase is indexed under its least common word:
+ * the longest one that is not in the files' common_words. */
 
-
-/* How often an alternative is expected to occur, roughly: a phrase is
- * rarer than a word, a short word ("to", "is") is common, an entity id is
- * rarer than "any company", amounts and years are fairly common in news. */
-static double alt_cost(const compiler *c, const nf_claim_alt *a, uint32_t *trigger_word)
+static int is_common(const compiler *c, uint32_t term)
 {
-    switch (a->kind) {
-    case NF_ALT_WORDS: {
-        /* a phrase is triggered by its longest word */
-        size_t best = 0, best_len = 0;
-        for (size_t i = 0; i < a->nwords; i++) {
-            size_t len = strlen(c->r->terms.keys[a->words[i]]) - 2;
-            if (len > best_len) {
-                best_len = len;
-                best = i;
-            }
-        }
-        if (trigger_word)
-            *trigger_word = a->words[best];
-        double cost = best_len <= 3 ? 4.0 : 1.0;
-        return a->nwords > 1 ? cost * 0.6 : cost;
-    }
-    case NF_ALT_ENTITY: {
-        const char *key = c->r->terms.keys[a->entity];
-        size_t len = strlen(key);
-        return key[len - 1] == '*' && key[len - 2] == '\x1f' ? 8.0 : 2.0;
-    }
-    case NF_ALT_MONEY:
-        return 4.0;
-    case NF_ALT_PERCENT:
-    case NF_ALT_YEAR:
-        return 3.0;
-    case NF_ALT_MULTIPLE:
-        return 1.0;
-    }
-    return 10.0;
+    for (size_t i = 0; i < c->ncommon; i++)
+        if (c->common[i] == term)
+            return 1;
+    return 0;
 }
 
-static double item_cost(const compiler *c, const nf_claim_item *it, const nf_claim_item **best);
-
-static double group_cost(const compiler *c, const nf_claim_group *g, const nf_claim_item **best)
+static uint32_t phrase_key(const compiler *c, const nf_claim_alt *a)
 {
-    double min = 1e30;
-    for (size_t i = 0; i < g->nreq; i++) {
-        const nf_claim_item *b = NULL;
-        double cost = item_cost(c, &g->req[i], &b);
-        if (cost < min) {
-            min = cost;
-            *best = b;
+    size_t best = 0, best_len = 0;
+    int best_common = 1;
+    for (size_t i = 0; i < a->nwords; i++) {
+        size_t len = strlen(c->r->terms.keys[a->words[i]]) - 2;
+        int common = is_common(c, a->words[i]);
+        if ((best_common && !common) || (common == best_common && len > best_len)) {
+            best = i;
+            best_len = len;
+            best_common = common;
         }
     }
-    return min;
-}
-
-/* The cost of requiring IT; *BEST gets the leaf item to index on. */
-static double item_cost(const compiler *c, const nf_claim_item *it, const nf_claim_item **best)
-{
-    if (it->group)
-        return group_cost(c, it->group, best);
-    double sum = 0;
-    for (size_t i = 0; i < it->nalts; i++)
-        if (!it->alts[i].negate)
-            sum += alt_cost(c, &it->alts[i], NULL);
-    *best = it;
-    return sum;
+    return a->words[best];
 }
 
 static const char *const special_keys[] = {
@@ -544,28 +511,74 @@ static const char *const special_keys[] = {
     [NF_ALT_YEAR] = "#year", [NF_ALT_MULTIPLE] = "#multiple",
 };
 
-/* Index RULE under every positive alternative of its rarest required
- * element: a sentence that has none of them cannot match the rule. */
+static int index_group(compiler *c, uint32_t rule_index, const nf_claim_group *g,
+                       unsigned *nbits)
+{
+    for (size_t k = 0; k < g->nreq; k++) {
+        const nf_claim_item *it = &g->req[k];
+        if (it->group) {
+            int rc = index_group(c, rule_index, it->group, nbits);
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (*nbits == 32)
+            continue;   /* more elements are matched, just not prefiltered */
+        unsigned bit = (*nbits)++;
+        for (size_t i = 0; i < it->nalts; i++) {
+            const nf_claim_alt *a = &it->alts[i];
+            if (a->negate)
+                continue;
+            uint32_t term = NF_TERM_NONE;
+            int rc = NF_OK;
+            if (a->kind == NF_ALT_WORDS)
+                term = phrase_key(c, a);
+            else if (a->kind == NF_ALT_ENTITY)
+                term = a->entity;
+            else
+                rc = nf_claim_termtab_intern(&term, &c->r->terms, special_keys[a->kind]);
+            if (!rc)
+                rc = nf_claim_termtab_add_trigger(&c->r->terms, term, rule_index * 32u + bit);
+            if (rc)
+                return rc;
+        }
+    }
+    return NF_OK;
+}
+
 static int index_rule(compiler *c, uint32_t rule_index)
 {
-    const nf_claim_item *best = NULL;
-    group_cost(c, &c->r->rules[rule_index].root, &best);
-    for (size_t i = 0; i < best->nalts; i++) {
-        const nf_claim_alt *a = &best->alts[i];
-        if (a->negate)
-            continue;
-        uint32_t term = NF_TERM_NONE;
-        int rc = NF_OK;
-        if (a->kind == NF_ALT_WORDS)
-            alt_cost(c, a, &term);
-        else if (a->kind == NF_ALT_ENTITY)
-            term = a->entity;
-        else
-            rc = nf_claim_termtab_intern(&term, &c->r->terms, special_keys[a->kind]);
+    nf_claim_rule *rule = &c->r->rules[rule_index];
+    unsigned nbits = 0;
+    int rc = index_group(c, rule_index, &rule->root, &nbits);
+    rule->need = nbits >= 32 ? UINT32_MAX : (1u << nbits) - 1;
+    return rc;
+}
+
+static int compile_common_words(compiler *c, nf_yaml *y, yaml_node_t *seq)
+{
+    if (seq->type != YAML_SEQUENCE_NODE)
+        return nf_yaml_error(y, seq, "'common_words' must be a list of words");
+    for (size_t i = 0; i < nf_yaml_seq_len(seq); i++) {
+        yaml_node_t *n = nf_yaml_seq_at(y, seq, i);
+        const char *w = nf_yaml_scalar(n);
+        if (!w || !*w || strchr(w, ' '))
+            return nf_yaml_error(y, n, "a common word must be one word");
+        uint32_t *v = realloc(c->common, (c->ncommon + 2) * sizeof *v);
+        if (!v)
+            return nf_set_error(NF_ENOMEM, "out of memory compiling claim rules");
+        c->common = v;
+        char lower[128];
+        snprintf(lower, sizeof lower, "%s", w);
+        for (char *p = lower; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        /* both its stem and its exact form */
+        int rc = intern_word(&v[c->ncommon], c, lower, 0);
         if (!rc)
-            rc = nf_claim_termtab_add_trigger(&c->r->terms, term, rule_index);
+            rc = intern_word(&v[c->ncommon + 1], c, lower, 1);
         if (rc)
             return rc;
+        c->ncommon += 2;
     }
     return NF_OK;
 }
@@ -810,13 +823,16 @@ static int list_files(char ***out, size_t *n, const char *dir)
 static int collect_lists(compiler *c, nf_yaml *y)
 {
     static const char *const top_keys[] = {"claims", "lists", "clause_breaks",
-                                           "description", NULL};
+                                           "common_words", "description", NULL};
     yaml_node_t *root = nf_yaml_root(y);
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "a claims file must be a map (claims:, lists:, "
                              "clause_breaks:)");
     int rc = check_keys(y, root, top_keys, "a claims file");
     if (rc)
+        return rc;
+    yaml_node_t *common = nf_yaml_get(y, root, "common_words");
+    if (common && (rc = compile_common_words(c, y, common)))
         return rc;
     yaml_node_t *lists = nf_yaml_get(y, root, "lists");
     if (!lists)
@@ -890,8 +906,11 @@ int nf_claim_rules_load(struct nf_claim_rules **out, const nf_schema *s,
     *out = NULL;
     compiler c = {0};
     const char *language = s && s->language ? s->language : "english";
+    static atomic_uint_fast64_t serials;
     c.s = s;
     c.r = calloc(1, sizeof *c.r);
+    if (c.r)
+        c.r->serial = (uint64_t)atomic_fetch_add(&serials, 1) + 1;
     if (!c.r || !(c.r->language = strdup(language))) {
         free(c.r);
         return nf_set_error(NF_ENOMEM, "out of memory loading claim rules");
@@ -925,6 +944,7 @@ int nf_claim_rules_load(struct nf_claim_rules **out, const nf_schema *s,
         nf_yaml_free(c.docs[i]);
     free(c.docs);
     free(c.lists);
+    free(c.common);
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     free(files);

@@ -34,6 +34,20 @@ static int occ_cmp(const void *pa, const void *pb)
     return a->last < b->last ? -1 : a->last > b->last;
 }
 
+/* The first index of sorted V[0..N) whose value is >= X. */
+static size_t lower_bound(const uint32_t *v, size_t n, uint32_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int word_at(const nf_claim_ctx *c, uint32_t t, uint32_t term)
 {
     return c->stem_id[t] == term || c->exact_id[t] == term;
@@ -47,9 +61,16 @@ static int alt_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_al
     memset(&o, 0, sizeof o);
     int rc = NF_OK;
     switch (alt->kind) {
-    case NF_ALT_WORDS:
-        for (uint32_t t = lo; t + alt->nwords - 1 <= hi && !rc; t++) {
-            size_t k = 0;
+    case NF_ALT_WORDS: {
+        if (c->term_seen[alt->words[0]] != c->sentence)
+            break;
+        /* the positions of the first word, then the rest checked in place */
+        const uint32_t *pos = c->term_pos + c->term_start[alt->words[0]];
+        size_t n = c->term_start[alt->words[0] + 1] - c->term_start[alt->words[0]];
+        size_t i = lower_bound(pos, n, lo);
+        for (; i < n && pos[i] + alt->nwords - 1 <= hi && !rc; i++) {
+            uint32_t t = pos[i];
+            size_t k = 1;
             while (k < alt->nwords && word_at(c, t + (uint32_t)k, alt->words[k]))
                 k++;
             if (k == alt->nwords) {
@@ -60,23 +81,26 @@ static int alt_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_al
             }
         }
         break;
+    }
     case NF_ALT_ENTITY: {
-        /* mentions are sorted by first token: binary search the range */
-        size_t l = 0, h = c->nment;
+        if (c->term_seen[alt->entity] != c->sentence)
+            break;
+        /* mentions of this list/id, in first-token order */
+        const uint32_t *pos = c->term_pos + c->term_start[alt->entity];
+        size_t n = c->term_start[alt->entity + 1] - c->term_start[alt->entity];
+        size_t l = 0, h = n;
         while (l < h) {
-            size_t m = (l + h) / 2;
-            if (c->a->mentions[c->ment_order[m]].tok_first < lo)
-                l = m + 1;
+            size_t mid = (l + h) / 2;
+            if (c->a->mentions[pos[mid]].tok_first < lo)
+                l = mid + 1;
             else
-                h = m;
+                h = mid;
         }
-        for (size_t i = l; i < c->nment && !rc; i++) {
-            uint32_t mi = c->ment_order[i];
+        for (size_t i = l; i < n && !rc; i++) {
+            uint32_t mi = pos[i];
             const nf_mention *m = &c->a->mentions[mi];
             if (m->tok_first > hi)
                 break;
-            if (c->ment_id[mi] != alt->entity && c->ment_any[mi] != alt->entity)
-                continue;
             o.first = m->tok_first;
             o.last = m->tok_last > hi ? hi : m->tok_last;
             o.cap[0] = (nf_claim_capval){0, NF_CAP_MENTION, mi, mi};

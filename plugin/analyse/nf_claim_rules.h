@@ -17,7 +17,7 @@
  * "#percent", "#year", "#multiple".  Each id keeps the rules it triggers. */
 typedef struct nf_claim_termtab {
     char **keys;              /* by id */
-    uint32_t **triggers;      /* by id: rule indexes this term triggers */
+    uint32_t **triggers;      /* by id: rule * 32 + element bit it sets */
     uint32_t *ntriggers;
     size_t n, cap;            /* ids */
     uint32_t *slots;          /* open addressing: id+1, 0 = empty */
@@ -77,6 +77,7 @@ typedef struct nf_claim_rule {
     uint32_t claim;               /* index into claims */
     nf_claim_scope scope;
     unsigned flags;               /* NF_CLAIM_* of this rule, added to the claim's */
+    uint32_t need;                /* element bits a sentence must have (index) */
     nf_claim_group root;
     char *captures[NF_CLAIM_MAX_CAPTURES];
     size_t ncaptures;
@@ -90,6 +91,7 @@ typedef struct nf_claim_def {
 } nf_claim_def;
 
 struct nf_claim_rules {
+    uint64_t serial;              /* unique per loaded rule set (caches) */
     char *language;
     nf_claim_def *claims;
     size_t nclaims, claims_cap;
@@ -109,9 +111,15 @@ typedef struct nf_claim_ctx {
     const nf_analysis *a;
     const uint32_t *stem_id;      /* per token: term id of its stem, or NONE */
     const uint32_t *exact_id;     /* per token: term id of its term, or NONE */
-    const uint32_t *ment_order;   /* mentions sorted by first token */
-    const uint32_t *ment_any;     /* per mention: id of "e LIST *" or NONE */
-    const uint32_t *ment_id;      /* per mention: id of "e LIST ID" or NONE */
+    /* Where each term id occurs: positions term_pos[term_start[id] ..
+     * term_start[id + 1]), ascending.  For word ids the positions are
+     * tokens; for entity ids they are mention indexes in mention order. */
+    const uint32_t *term_start;
+    const uint32_t *term_pos;
+    /* term_seen[id] == sentence: the term occurs in the sentence being
+     * matched (a quick no for the many alternatives that do not) */
+    const uint32_t *term_seen;
+    uint32_t sentence;
     size_t nment;
     const uint32_t *amt_first;    /* per amount: first/last token, NONE if none */
     const uint32_t *amt_last;

@@ -1,7 +1,8 @@
 /* Finding claims in one analysis.  The cost is linear in the text: each
- * token's stem and term are looked up once in the rules' term table, and a
- * sentence is matched only against the rules that one of its tokens,
- * mentions or amounts triggers (the rules' rarest required elements). */
+ * token's stem and term are looked up once in the rules' term table, which
+ * also says which required elements of which rules the term gives; a
+ * sentence is matched only against the rules whose every required element
+ * (word, entity, amount) it contains. */
 #include "nf_claim_rules.h"
 #include "core/nf_error.h"
 #include "analyse/nf_stem.h"
@@ -9,6 +10,7 @@
 #include "analyse/nf_stance.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +23,10 @@ typedef struct finder {
     uint32_t *stem_id, *exact_id, *ment_order, *ment_any, *ment_id;
     uint32_t *amt_first, *amt_last, *amt_order;
     uint8_t *tok_special;
-    uint32_t *rule_stamp, *claim_stamp, *cand;
+    uint32_t *rule_stamp, *rule_mask, *claim_stamp, *cand;
     uint32_t *clause_start;       /* first token of each clause of a sentence */
+    uint32_t *term_start, *term_pos;  /* where each term id occurs (nf_claim_ctx) */
+    uint32_t *term_seen;          /* per term id: last sentence it occurred in */
     uint32_t special[4];          /* term ids: #money #percent #year #multiple */
 } finder;
 
@@ -61,25 +65,130 @@ static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, siz
     return nf_claim_termtab_find(tt, key, need);
 }
 
+/* One stemmer per thread, kept between analyses: its cache then already
+ * holds the article's common words, and its 600 kB are not allocated and
+ * faulted in again for every article.  Freed when the thread ends. */
+/* A token's ids depend only on its term and the rule set: a per-thread
+ * direct-mapped cache of term -> (stem id, exact id), tagged with the rule
+ * set's serial, spares the stemmer and two table look-ups for the words an
+ * article repeats. */
+#define TERM_CACHE_SLOTS 8192       /* a power of two */
+#define TERM_CACHE_MAX 27           /* longer terms are not cached */
+
+typedef struct term_slot {
+    uint64_t serial;                /* rule set; 0 = empty */
+    uint32_t stem_id, exact_id;
+    uint32_t len;
+    char term[TERM_CACHE_MAX + 1];
+} term_slot;
+
+typedef struct thread_stem {
+    nf_stemmer *st;
+    char language[64];
+    term_slot *cache;
+} thread_stem;
+
+static pthread_key_t stem_key;
+static pthread_once_t stem_once = PTHREAD_ONCE_INIT;
+static int stem_key_ok;
+
+static void thread_stem_free(void *p)
+{
+    thread_stem *t = p;
+    nf_stemmer_free(t->st);
+    free(t->cache);
+    free(t);
+}
+
+static void make_stem_key(void)
+{
+    stem_key_ok = pthread_key_create(&stem_key, thread_stem_free) == 0;
+}
+
+/* The calling thread's stemmer for LANGUAGE (NULL: no stemming) and its
+ * term cache (NULL if none could be had).  *OWNED says the caller must
+ * free the stemmer (no thread slot could be had). */
+static int thread_stemmer(nf_stemmer **out, term_slot **cache, int *owned,
+                          const char *language)
+{
+    *owned = 0;
+    *cache = NULL;
+    pthread_once(&stem_once, make_stem_key);
+    thread_stem *t = stem_key_ok ? pthread_getspecific(stem_key) : NULL;
+    if (!t && stem_key_ok && (t = calloc(1, sizeof *t)) &&
+        pthread_setspecific(stem_key, t) != 0) {
+        free(t);
+        t = NULL;
+    }
+    if (!t || strlen(language) >= sizeof t->language) {
+        *owned = 1;
+        return nf_stemmer_new(out, language);
+    }
+    if (!t->st || strcmp(t->language, language) != 0) {
+        nf_stemmer_free(t->st);
+        t->st = NULL;
+        t->language[0] = '\0';
+        int rc = nf_stemmer_new(&t->st, language);
+        if (rc)
+            return rc;
+        strcpy(t->language, language);
+    }
+    if (!t->cache)
+        t->cache = calloc(TERM_CACHE_SLOTS, sizeof *t->cache);
+    *cache = t->cache;
+    *out = t->st;
+    return NF_OK;
+}
+
+static uint32_t term_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
 /* Per token: the ids of its stem and of its exact term; years, multiples. */
 static int prepare_tokens(finder *f)
 {
     const nf_tokens *tk = &f->a->tokens;
     nf_stemmer *st = NULL;
-    int rc = nf_stemmer_new(&st, f->r->language);
+    term_slot *cache = NULL;
+    int owned = 0;
+    int rc = thread_stemmer(&st, &cache, &owned, f->r->language);
     for (size_t i = 0; i < tk->n && !rc; i++) {
         const char *term = nf_token_term(tk, i);
         size_t len = tk->v[i].term_len;
-        f->exact_id[i] = lookup(&f->r->terms, 'x', term, len, NULL);
         f->tok_special[i] = (uint8_t)(is_year(term, len) | (is_multiple(term, len) << 1));
+        term_slot *slot = NULL;
+        if (cache && len <= TERM_CACHE_MAX) {
+            slot = &cache[term_hash(term, len) & (TERM_CACHE_SLOTS - 1)];
+            if (slot->serial == f->r->serial && slot->len == len &&
+                memcmp(slot->term, term, len) == 0) {
+                f->stem_id[i] = slot->stem_id;
+                f->exact_id[i] = slot->exact_id;
+                continue;
+            }
+        }
+        f->exact_id[i] = lookup(&f->r->terms, 'x', term, len, NULL);
         const char *stem = term;
         size_t slen = len;
         /* like Xapian, numbers are not stemmed */
         if (st && !isdigit((unsigned char)term[0]))
             rc = nf_stemmer_stem(st, term, len, &stem, &slen);
         f->stem_id[i] = rc ? NF_TERM_NONE : lookup(&f->r->terms, 's', stem, slen, NULL);
+        if (slot && !rc) {
+            slot->serial = f->r->serial;
+            slot->stem_id = f->stem_id[i];
+            slot->exact_id = f->exact_id[i];
+            slot->len = (uint32_t)len;
+            memcpy(slot->term, term, len);
+        }
     }
-    nf_stemmer_free(st);
+    if (owned)
+        nf_stemmer_free(st);
     return rc;
 }
 
@@ -151,18 +260,79 @@ static void prepare_amounts(finder *f)
         f->amt_order[i] = NF_TERM_NONE;
 }
 
-static void mark(finder *f, uint32_t term, uint32_t sentence, size_t *ncand)
+/* Where each term id occurs: tokens for word ids, mentions (in mention
+ * order) for entity ids.  Counting sort: linear in tokens + mentions +
+ * term ids. */
+static int index_positions(finder *f)
+{
+    const nf_analysis *a = f->a;
+    size_t nterms = f->r->terms.n, nt = a->tokens.n, nm = a->nmentions;
+    f->term_start = calloc(nterms + 2, sizeof *f->term_start);
+    f->term_pos = malloc((2 * nt + 2 * nm + 1) * sizeof *f->term_pos);
+    if (!f->term_start || !f->term_pos)
+        return nf_set_error(NF_ENOMEM, "out of memory finding claims");
+    uint32_t *count = f->term_start + 2;   /* count[id] lands in start[id + 2] */
+    for (size_t t = 0; t < nt; t++) {
+        if (f->stem_id[t] != NF_TERM_NONE)
+            count[f->stem_id[t]]++;
+        if (f->exact_id[t] != NF_TERM_NONE)
+            count[f->exact_id[t]]++;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (f->ment_id[i] != NF_TERM_NONE)
+            count[f->ment_id[i]]++;
+        if (f->ment_any[i] != NF_TERM_NONE)
+            count[f->ment_any[i]]++;
+    }
+    /* prefix sums: start[id + 1] becomes the fill cursor of id, and ends as
+     * the end of id = the start of id + 1 */
+    for (size_t id = 1; id <= nterms; id++)
+        f->term_start[id + 1] += f->term_start[id];
+    uint32_t *cursor = f->term_start + 1;
+    for (size_t t = 0; t < nt; t++) {
+        if (f->stem_id[t] != NF_TERM_NONE)
+            f->term_pos[cursor[f->stem_id[t]]++] = (uint32_t)t;
+        if (f->exact_id[t] != NF_TERM_NONE)
+            f->term_pos[cursor[f->exact_id[t]]++] = (uint32_t)t;
+    }
+    for (size_t k = 0; k < nm; k++) {
+        uint32_t i = f->ment_order[k];
+        if (f->ment_id[i] != NF_TERM_NONE)
+            f->term_pos[cursor[f->ment_id[i]]++] = i;
+        if (f->ment_any[i] != NF_TERM_NONE)
+            f->term_pos[cursor[f->ment_any[i]]++] = i;
+    }
+    return NF_OK;
+}
+
+/* A term present in SENTENCE: set the element bits it gives its rules. */
+static void mark(finder *f, uint32_t term, uint32_t sentence, size_t *ntouched)
 {
     if (term == NF_TERM_NONE)
         return;
+    f->term_seen[term] = sentence;
     const nf_claim_termtab *tt = &f->r->terms;
     for (uint32_t i = 0; i < tt->ntriggers[term]; i++) {
-        uint32_t rule = tt->triggers[term][i];
+        uint32_t rule = tt->triggers[term][i] >> 5;
         if (f->rule_stamp[rule] != sentence) {
             f->rule_stamp[rule] = sentence;
-            f->cand[(*ncand)++] = rule;
+            f->rule_mask[rule] = 0;
+            f->cand[(*ntouched)++] = rule;
         }
+        f->rule_mask[rule] |= 1u << (tt->triggers[term][i] & 31);
     }
+}
+
+/* Keep the touched rules whose every required element is present. */
+static size_t candidates(finder *f, size_t ntouched)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ntouched; i++) {
+        uint32_t rule = f->cand[i];
+        if ((f->rule_mask[rule] & f->r->rules[rule].need) == f->r->rules[rule].need)
+            f->cand[n++] = rule;
+    }
+    return n;
 }
 
 static int u32_cmp(const void *pa, const void *pb)
@@ -308,9 +478,13 @@ static void finder_free(finder *f)
     free(f->amt_order);
     free(f->tok_special);
     free(f->rule_stamp);
+    free(f->rule_mask);
     free(f->claim_stamp);
     free(f->cand);
     free(f->clause_start);
+    free(f->term_start);
+    free(f->term_pos);
+    free(f->term_seen);
 }
 
 int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
@@ -336,12 +510,14 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     f.amt_last = malloc((na + 1) * sizeof *f.amt_last);
     f.amt_order = malloc((na + 1) * sizeof *f.amt_order);
     f.rule_stamp = malloc(r->nrules * sizeof *f.rule_stamp);
+    f.rule_mask = malloc(r->nrules * sizeof *f.rule_mask);
     f.claim_stamp = malloc((r->nclaims + 1) * sizeof *f.claim_stamp);
     f.cand = malloc(r->nrules * sizeof *f.cand);
     f.clause_start = malloc(maxsent * sizeof *f.clause_start);
     int rc = NF_OK;
     if (!f.stem_id || !f.exact_id || !f.tok_special || !f.ment_order || !f.ment_any ||
         !f.ment_id || !f.amt_first || !f.amt_last || !f.amt_order || !f.rule_stamp ||
+        !f.rule_mask ||
         !f.claim_stamp || !f.cand || !f.clause_start) {
         rc = nf_set_error(NF_ENOMEM, "out of memory finding claims");
         goto done;
@@ -354,8 +530,15 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     if ((rc = prepare_tokens(&f)) || (rc = prepare_mentions(&f)))
         goto done;
     prepare_amounts(&f);
-    f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.ment_order, f.ment_any,
-                           f.ment_id, nm, f.amt_first, f.amt_last, f.tok_special};
+    if ((rc = index_positions(&f)))
+        goto done;
+    if (!(f.term_seen = malloc((r->terms.n + 1) * sizeof *f.term_seen))) {
+        rc = nf_set_error(NF_ENOMEM, "out of memory finding claims");
+        goto done;
+    }
+    memset(f.term_seen, 0xff, (r->terms.n + 1) * sizeof *f.term_seen);
+    f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.term_start, f.term_pos,
+                           f.term_seen, 0, nm, f.amt_first, f.amt_last, f.tok_special};
 
     size_t mi = 0, ai = 0;
     for (uint32_t si = 0; si < a->tokens.nsentences && !rc; si++) {
@@ -383,6 +566,8 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
                f.amt_first[f.amt_order[ai]] < end; ai++)
             mark(&f, f.special[a->amounts[f.amt_order[ai]].kind == NF_AMOUNT_MONEY ? 0 : 1],
                  si, &ncand);
+        ncand = candidates(&f, ncand);
+        f.ctx.sentence = si;
         if (ncand)
             rc = eval_sentence(&f, si, ncand);
     }

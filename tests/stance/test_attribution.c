@@ -126,6 +126,7 @@ static void reported_cites(void **state)
               "the-information");
     cites_are("A Reuters report said the lender had hired advisers.", "reuters");
     cites_are("The plan was first reported by the Wall Street Journal.", "wsj");
+    cites_are("The cuts, as reported by Semafor, hit two divisions.", "semafor");
     /* a reporter's name between outlet and verb cites the outlet only */
     cites_are("Bloomberg\xe2\x80\x99s Mark Gurman reported the launch date.", "bloomberg");
     cites_are("Bloomberg, Reuters and CNBC reported the figures.", "bloomberg,cnbc,reuters");

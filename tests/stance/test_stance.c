@@ -353,6 +353,41 @@ static void conditions_that_define_a_clause_do_not_hedge_it(void **state)
                      NF_STANCE_HEDGED);
 }
 
+static void hypotheticals_plans_and_attempts_hedge(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("Imagine the retailer shipping parcels with a rival courier.",
+                               "shipping parcels with a rival courier", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("Picture this: the retailer ships parcels with a rival courier.",
+                               "ships parcels with a rival courier", 0, NULL),
+                     NF_STANCE_HEDGED);
+    assert_int_equal(stance_of("The retailer plans to ship parcels with a rival courier.",
+                               "ship parcels with a rival courier", 0, NULL),
+                     NF_STANCE_HEDGED);
+    /* a plan that was approved is a fact */
+    assert_int_equal(stance_of("The board approved a plan to convert the club into a company.",
+                               "convert the club into a company", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("Neither company has confirmed the new royalty split.",
+                               "the new royalty split", 0, NULL),
+                     NF_STANCE_HEDGED);
+}
+
+static void losses_stated_through_a_negation_stay_asserted(void **state)
+{
+    (void)state;
+    assert_int_equal(stance_of("The startup has never turned a profit.",
+                               "has never turned a profit", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The startup has yet to make a profit.",
+                               "has yet to make a profit", 0, NULL),
+                     NF_STANCE_ASSERTED);
+    assert_int_equal(stance_of("The startup does not expect to be profitable before 2029.",
+                               "does not expect to be profitable before 2029", 0, NULL),
+                     NF_STANCE_ASSERTED);
+}
+
 static void month_may_is_not_a_hedge(void **state)
 {
     (void)state;
@@ -434,6 +469,8 @@ int main(void)
         cmocka_unit_test(unnamed_reports_hedge_and_named_ones_do_not),
         cmocka_unit_test(proposals_hedge),
         cmocka_unit_test(conditions_that_define_a_clause_do_not_hedge_it),
+        cmocka_unit_test(hypotheticals_plans_and_attempts_hedge),
+        cmocka_unit_test(losses_stated_through_a_negation_stay_asserted),
         cmocka_unit_test(month_may_is_not_a_hedge),
         cmocka_unit_test(only_the_claims_sentence_counts),
         cmocka_unit_test(bad_lexicon_names_file_and_line),
