@@ -416,7 +416,8 @@ static int build_start_bits(struct nf_gazetteer *g)
 
 int nf_gaz_finish(struct nf_gazetteer *g)
 {
-    qsort(g->lists, g->nlists, sizeof *g->lists, cmp_str);
+    if (g->nlists > 1) /* qsort(NULL, 0, ...) is undefined: no lists, nothing to sort */
+        qsort(g->lists, g->nlists, sizeof *g->lists, cmp_str);
     int rc = build_start_bits(g);
     if (rc)
         return rc;

@@ -89,7 +89,7 @@ static int by_count(const void *pa, const void *pb)
 void nf_facet_counts_finish(nf_facet_counts *fc, unsigned top_k, unsigned min_count,
                             int by_value)
 {
-    if (!by_value)
+    if (!by_value && fc->n > 1) /* qsort(NULL, 0, ...) is undefined */
         qsort(fc->v, fc->n, sizeof *fc->v, by_count);
     size_t keep = 0;
     for (size_t i = 0; i < fc->n; i++) {
