@@ -16,7 +16,7 @@ all=(tokenise money read_html read_jsonl schema query analyse)
 [ $# -gt 0 ] && targets=("$@") || targets=("${all[@]}")
 
 if [ ! -f build-fuzz/build.ninja ]; then
-  CC=clang CXX=clang++ meson setup build-fuzz -Dfuzzing=true -Dbenchmarks=false \
+  CC=clang-14 CXX=clang++-14 meson setup build-fuzz -Dfuzzing=true -Dbenchmarks=false \
     >/dev/null || exit 1
 fi
 # Only the fuzz targets: the sanitized shared plugin does not link with

@@ -1,18 +1,52 @@
 #!/usr/bin/env bash
-# The whole test suite.  Prints meson's results, then one line
-# "N passed, N failed" and exits non-zero if anything failed.
+# The whole test suite, twice: a plain build (build/), then the same tests
+# under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, by
+# scripts/test-asan.sh).  Prints meson's results of each, then one line
+# "N passed, N failed" summing both runs, and exits non-zero if anything
+# failed.  NF_TEST_ASAN=0 skips the sanitizer run (quicker local runs).
+# Extra arguments go to both `meson test` calls.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# count FILE RC: "OK FAIL" from meson's summary in FILE.
+count() {
+  local ok fail timeout xpass
+  ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+  fail=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+  timeout=$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+  xpass=$(sed -n 's/^Unexpected Pass: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+  ok=${ok:-0}; fail=$(( ${fail:-0} + ${timeout:-0} + ${xpass:-0} ))
+  if [ "$2" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
+  echo "$ok $fail"
+}
+
+total_ok=0; total_fail=0
 [ -f build/build.ninja ] || meson setup build >/dev/null
-ninja -C build >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
-meson test -C build --print-errorlogs --num-processes 2 "$@" > build/test-output.txt 2>&1
-rc=$?
-cat build/test-output.txt
-ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' build/test-output.txt | tail -1)
-fail=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' build/test-output.txt | tail -1)
-timeout=$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' build/test-output.txt | tail -1)
-xpass=$(sed -n 's/^Unexpected Pass: *\([0-9]*\).*/\1/p' build/test-output.txt | tail -1)
-ok=${ok:-0}; fail=$(( ${fail:-0} + ${timeout:-0} + ${xpass:-0} ))
-if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
-echo "$ok passed, $fail failed"
-[ "$fail" -eq 0 ] && [ "$rc" -eq 0 ]
+if ninja -C build >/dev/null; then
+  meson test -C build --print-errorlogs --num-processes 2 "$@" > build/test-output.txt 2>&1
+  rc=$?
+  cat build/test-output.txt
+  read -r ok fail < <(count build/test-output.txt "$rc")
+  total_ok=$((total_ok + ok)); total_fail=$((total_fail + fail))
+else
+  echo "test: build/ failed to build"
+  total_fail=$((total_fail + 1))
+fi
+
+if [ "${NF_TEST_ASAN:-1}" != 0 ]; then
+  echo "== the same tests under ASan + UBSan (build-asan/)"
+  rm -f build-asan/test-output.txt
+  bash scripts/test-asan.sh "$@" > /dev/null 2>&1
+  rc=$?
+  if [ -s build-asan/test-output.txt ]; then
+    cat build-asan/test-output.txt
+    read -r ok fail < <(count build-asan/test-output.txt "$rc")
+  else
+    echo "test: build-asan/ failed to build"
+    ok=0; fail=1
+  fi
+  total_ok=$((total_ok + ok)); total_fail=$((total_fail + fail))
+fi
+
+echo "$total_ok passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
