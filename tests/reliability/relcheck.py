@@ -58,6 +58,8 @@ def committed_state_problems(db, reference, batch, complete_ok=True):
     Every document must be one of the reference's, complete and identical,
     each id exactly once; the count must be a whole number of batches
     (every write in these runs is an add) or the whole archive."""
+    if not os.path.exists(db):
+        return [], 0            # killed before the database was created
     try:
         d = xapian.Database(db)
     except xapian.Error as e:

@@ -18,7 +18,7 @@ import xapian
 BATCH = 100
 N = 2000
 WANT_KILLS = 20
-BUDGET_S = 90          # stop killing after this long, even short of WANT_KILLS
+BUDGET_S = 120         # stop killing after this long, even short of WANT_KILLS
 
 work = tempdir()
 archive = os.path.join(work, "archive.jsonl")
@@ -57,7 +57,9 @@ while kills < WANT_KILLS and time.monotonic() - start < BUDGET_S:
         fresh += 1
         last_count = 0
     rounds += 1
-    delay = rng.uniform(0.0, full_s * 0.8)
+    # Kill within the first half of a full run: later rounds resume a
+    # partly indexed database, and a busy machine slows the reference run.
+    delay = rng.uniform(0.0, full_s * 0.5)
     p = index(db)
     time.sleep(delay)
     if p.poll() is None:
@@ -85,5 +87,35 @@ out, err = p.communicate()
 expect(p.returncode == 0, f"the re-run after the kills succeeds (rc {p.returncode})")
 pr, n = committed_state_problems(final_db, reference, BATCH)
 expect(n == N and not pr, f"the re-run ends with all {N} articles, each once ({n}, {pr[:3]})")
+
+expect(not os.path.exists(final_db + ".nf-creating"), "no half-created database is left")
+
+# Kills while the database is being created: a new database is built beside
+# its path and renamed into place, so there is no database or an empty one.
+creation_kills = 0
+trouble = []
+for i in range(10):
+    db = os.path.join(work, f"new{i}")
+    p = index(db)
+    deadline = time.monotonic() + 10
+    while (not os.path.exists(db) and not os.path.exists(db + ".nf-creating")
+           and p.poll() is None and time.monotonic() < deadline):
+        time.sleep(0.0005)
+    time.sleep(rng.uniform(0.0, 0.004))
+    if p.poll() is None:
+        p.send_signal(signal.SIGKILL)
+        creation_kills += 1
+    p.communicate()
+    pr, n = committed_state_problems(db, reference, BATCH)
+    if pr:
+        trouble.append(f"creation kill {i}: {pr}")
+print(f"{creation_kills} kills while creating a database")
+expect(creation_kills >= 5, f"several runs killed while creating the database ({creation_kills})")
+expect(not trouble, "a database killed while being created is absent or opens"
+       + "".join("\n  " + t for t in trouble[:5]))
+p = index(db)
+p.communicate()
+pr, n = committed_state_problems(db, reference, BATCH)
+expect(p.returncode == 0 and n == N and not pr, "indexing again after such a kill completes")
 
 finish([work])
