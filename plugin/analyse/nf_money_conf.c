@@ -104,6 +104,55 @@ static int by_length_desc(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+static void set_pair(nf_phrase_list *l, unsigned char b0, unsigned char c)
+{
+    unsigned k = (unsigned)b0 << 8 | c;
+    l->pair[k >> 3] |= (uint8_t)(1u << (k & 7));
+}
+
+static unsigned char other_case(unsigned char b)
+{
+    return (unsigned char)(islower(b) ? toupper(b) : tolower(b));
+}
+
+/* Could text byte C follow the first byte of phrase P (see nf_money_match)? */
+static int may_be_second(const nf_money_phrase *p, unsigned how, int c)
+{
+    unsigned char b0 = (unsigned char)p->text[0], b1 = (unsigned char)p->text[1];
+    int letter = c < 128 && isalpha(c), digit = c < 128 && isdigit(c);
+    if (b1 == '\0')            /* "a", "k": a word boundary follows */
+        return !letter && !(digit && !((how & NF_MATCH_DIGIT_AFTER) && isalpha(b0)));
+    if (b1 == ' ')              /* any whitespace, see nf_money_space_at */
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2 ||
+               c == 0xE3;
+    if (b1 == '-')              /* any hyphen */
+        return c == '-' || c == 0xE2;
+    return c == b1 || ((how & NF_MATCH_ICASE) && b1 < 128 && isalpha(b1) && c == other_case(b1));
+}
+
+/* The two-byte prefilter of nf_phrase_list_match(). */
+static void build_pair_filter(nf_phrase_list *l)
+{
+    int icase = !!(l->how & NF_MATCH_ICASE);
+    memset(l->pair, 0, sizeof l->pair);
+    memset(l->any_second, 0, sizeof l->any_second);
+    for (size_t i = 0; i < l->n; i++) {
+        unsigned char b0 = (unsigned char)l->v[i].text[0];
+        int fold = icase && b0 < 128 && isalpha(b0);
+        if (l->v[i].text[1] == '\0' && !(b0 < 128 && isalnum(b0))) {
+            l->any_second[b0] = 1;      /* "$", "%": anything may follow */
+            continue;
+        }
+        for (int c = 0; c < 256; c++) {
+            if (!may_be_second(&l->v[i], l->how, c))
+                continue;
+            set_pair(l, b0, (unsigned char)c);
+            if (fold)
+                set_pair(l, other_case(b0), (unsigned char)c);
+        }
+    }
+}
+
 /* Sort longest first and index by first byte. */
 static int list_index(nf_phrase_list *l, unsigned how)
 {
@@ -137,43 +186,7 @@ static int list_index(nf_phrase_list *l, unsigned how)
     l->idx = malloc((total ? total : 1) * sizeof *l->idx);
     if (!l->idx)
         return nf_set_error(NF_ENOMEM, "money: out of memory");
-    memset(l->pair, 0, sizeof l->pair);
-    memset(l->any_second, 0, sizeof l->any_second);
-    for (size_t i = 0; i < l->n; i++) {
-        unsigned char b0 = (unsigned char)l->v[i].text[0];
-        unsigned char b1 = (unsigned char)l->v[i].text[1];
-        int alnum0 = b0 < 128 && isalnum(b0);
-        if (b1 == '\0' && !alnum0) {
-            l->any_second[b0] = 1;      /* "$", "%": anything may follow */
-            if (icase && b0 < 128 && isalpha(b0))
-                l->any_second[islower(b0) ? toupper(b0) : tolower(b0)] = 1;
-            continue;
-        }
-        for (int c = 0; c < 256; c++) {
-            int ok;
-            if (b1 == '\0')            /* "a", "k": a word boundary follows */
-                ok = !(c < 128 && isalpha(c)) &&
-                     (!(c < 128 && isdigit(c)) ||
-                      ((how & NF_MATCH_DIGIT_AFTER) && isalpha(b0)));
-            else if (b1 == ' ')         /* any whitespace, see nf_money_space_at */
-                ok = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xC2 ||
-                     c == 0xE2 || c == 0xE3;
-            else if (b1 == '-')         /* any hyphen */
-                ok = c == '-' || c == 0xE2;
-            else
-                ok = c == b1 || (icase && b1 < 128 && isalpha(b1) && c == (islower(b1) ? toupper(b1) : tolower(b1)));
-            if (b1 == '\0' && (c < 128 && isdigit(c)) && isdigit(b0))
-                ok = 0;
-            if (!ok)
-                continue;
-            unsigned k = (unsigned)b0 << 8 | (unsigned)c;
-            l->pair[k >> 3] |= (uint8_t)(1u << (k & 7));
-            if (icase && b0 < 128 && isalpha(b0)) {
-                k = (unsigned)(islower(b0) ? toupper(b0) : tolower(b0)) << 8 | (unsigned)c;
-                l->pair[k >> 3] |= (uint8_t)(1u << (k & 7));
-            }
-        }
-    }
+    build_pair_filter(l);
     uint32_t fill[256];
     memcpy(fill, l->off, sizeof fill);
     for (size_t i = 0; i < l->n; i++) {

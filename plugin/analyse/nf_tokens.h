@@ -26,13 +26,20 @@ enum {
 };
 
 typedef struct nf_token {
-    uint32_t start, end;     /* byte span of the surface form in the text */
+    uint32_t start, end;     /* byte span of the surface form in the text
+                                (an acronym's last dot is punctuation:
+                                "U.S." spans "U.S") */
     uint32_t term;           /* offset of the lower-cased term in terms[] */
     uint32_t term_len;
     uint32_t sentence;       /* index into sentences[] */
     uint32_t flags;          /* NF_TOK_* */
 } nf_token;
 
+/* A sentence (rules: analyse/nf_gap.c).  Its span starts at its first
+ * token, or at the opening quotes, brackets or currency signs right before
+ * it ("$5bn ...", "“Yes ..."); it ends after its final punctuation and
+ * closing quotes, or at the last non-blank character of its line.  Every
+ * sentence has at least one token; tokens are numbered through the text. */
 typedef struct nf_sentence {
     uint32_t start, end;       /* byte span of the sentence */
     uint32_t tok_first;        /* its first token */

@@ -232,6 +232,8 @@ static const money_case money_cases[] = {
     {"The firm hired a hundred engineers and spent a hundred million dollars.",
      "a hundred million dollars|100e6|USD"},
     {"ChatGPT has a billion users; one in five adults and 2,000 staff use it.", ""},
+    {"Jakarta pledged Rp 5 trillion and Kuala Lumpur 10 billion ringgit.",
+     "Rp 5 trillion|5e12|IDR ; 10 billion ringgit|10e9|MYR"},
     {"The bill: US$12.5m (A$19m), NZ$3.2bn and HK$1,234.56.",
      "US$12.5m|12.5e6|USD ; A$19m|19e6|AUD ; NZ$3.2bn|3.2e9|NZD ; HK$1,234.56|1234.56|HKD"},
     {"Share fell in a 5-percentage-point drop, a 50-basis-point cut.",
