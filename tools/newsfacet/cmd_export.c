@@ -12,7 +12,6 @@
 #include "analyse/nf_stem.h"
 #include "core/nf_error.h"
 #include "index/nf_document.h"
-#include "read/nf_read.h"
 
 #include <getopt.h>
 #include <newsfacet/nf_status.h>
@@ -204,34 +203,19 @@ static int export_document(run *r, const nf_article *art, nf_xdoc *doc)
     return rc;
 }
 
-static void on_error(void *ctx, const char *path, unsigned long line, int status,
-                     const char *message)
+/* Build the document as the indexer does, then print its record. */
+static void on_analysis(void *ctx, const nf_analysis *a)
 {
     run *r = ctx;
-    (void)status;
-    r->failed++;
-    if (line)
-        fprintf(stderr, "newsfacet: %s:%lu: %s\n", path, line, message);
-    else
-        fprintf(stderr, "newsfacet: %s: %s\n", path, message);
-}
-
-static int on_article(void *ctx, nf_article *art)
-{
-    run *r = ctx;
-    nf_analysis *a = NULL;
     nf_xdoc *doc = NULL;
-    int rc = nf_analyse(&a, r->schema, art);
+    int rc = nf_document_build(&doc, a, r->stemmer);
     if (!rc)
-        rc = nf_document_build(&doc, a, r->stemmer);
-    if (!rc)
-        rc = export_document(r, art, doc);
-    if (rc)
-        on_error(r, art->path, art->line, nf_errcode(), nf_errmsg());
+        rc = export_document(r, a->article, doc);
+    if (rc) {
+        cli_input_error(a->article->path, a->article->line, nf_errmsg());
+        r->failed++;
+    }
     nf_xdoc_free(doc);
-    nf_analysis_free(a);
-    nf_article_free(art);
-    return 0;
 }
 
 /* The index script matching what export_document() prints for SCHEMA. */
@@ -304,26 +288,15 @@ int cmd_export(int argc, char **argv)
         return NF_EXIT_OK;
     }
     run r = {schema, NULL, 0};
-    nf_read_opts ro;
-    struct nf_reader_conf *reader_conf = NULL;
     if (nf_stemmer_new(&r.stemmer, schema->language) != NF_OK) {
         cli_error("%s", nf_errmsg());
         nf_schema_free(schema);
         return NF_EXIT_PARTIAL;
     }
-    if (cli_read_opts(&ro, &reader_conf, cli_schema_dir(schema_opt)) != 0) {
-        nf_stemmer_free(r.stemmer);
-        nf_schema_free(schema);
-        return NF_EXIT_PARTIAL;
-    }
-    for (int i = optind; i < argc; i++) {
-        int rc = nf_read_path(argv[i], &ro, on_article, on_error, &r);
-        if (rc != NF_OK)
-            on_error(&r, argv[i], 0, rc, nf_errmsg());
-    }
+    long failed = cli_each_analysis(schema, argv + optind, argc - optind, on_analysis, &r);
     fflush(stdout);
-    nf_reader_conf_free(reader_conf);
     nf_stemmer_free(r.stemmer);
     nf_schema_free(schema);
+    r.failed += (unsigned long)failed;
     return r.failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }
