@@ -26,7 +26,9 @@ enum {
 };
 
 typedef struct nf_token {
-    uint32_t start, end;     /* byte span of the surface form in the text */
+    uint32_t start, end;     /* byte span of the surface form in the text
+                                (an acronym's last dot is punctuation:
+                                "U.S." spans "U.S") */
     uint32_t term;           /* offset of the lower-cased term in terms[] */
     uint32_t term_len;
     uint32_t sentence;       /* index into sentences[] */

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,12 +22,20 @@ static void drop_generic(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
+
 static xmlDoc *parse_silently(const char *data, size_t len,
                               const char *encoding, int options)
 {
     if (len > INT_MAX)
         return NULL;
-    xmlInitParser();
+    /* libxml2 2.9 must be initialised once before threads parse at the
+     * same time (indexing reads articles on several threads). */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_libxml);
     /* Real pages are full of errors libxml2 would print to stderr even
      * with NOERROR (encoding and I/O messages take the generic path).  The
      * handlers are per thread in libxml2, so swapping them here is safe

@@ -64,6 +64,30 @@ static void new_list_and_facet_without_code(void **state)
     assert_string_equal(helper_tags(s->gazetteer, "The Justice Department and Britain's CMA "
                                     "opened probes into Microsoft.", NULL),
                         "company:microsoft regulator:cma regulator:doj");
+    /* Through the whole pipeline, the new facet gets its values. */
+    nf_article art;
+    memset(&art, 0, sizeof art);
+    char text[] = "Regulators circle\n\nBoth the FTC and the European Commission are "
+                  "looking at Microsoft's stake in OpenAI.";
+    art.id = "admin-test";
+    art.path = "admin-test.txt";
+    art.title = "Regulators circle";
+    art.text = text;
+    art.text_len = strlen(text);
+    nf_analysis *a;
+    rc = nf_analyse(&a, s, &art);
+    if (rc)
+        fail_msg("%s", nf_errmsg());
+    size_t reg = (size_t)(f - s->facets);
+    assert_int_equal(a->facet_values[reg].n, 2);
+    assert_string_equal(a->facet_values[reg].v[0], "european-commission");
+    assert_string_equal(a->facet_values[reg].v[1], "ftc");
+    size_t co = (size_t)(nf_schema_facet(s, "company") - s->facets);
+    assert_true(nf_strset_has(&a->facet_values[co], "microsoft"));
+    assert_true(nf_strset_has(&a->facet_values[co], "openai"));
+    assert_false(nf_strset_has(&a->facet_values[co], "ftc"));
+    nf_analysis_free(a);
+
     /* The default lists still work beside the new one. */
     assert_string_equal(helper_tags(s->gazetteer, "The Federal Trade Commission asked OpenAI "
                                     "about ChatGPT.", "regulator model"),

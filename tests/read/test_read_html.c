@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -200,6 +201,51 @@ static void jsonld_article_body_for_script_pages(void **state)
     collect_free(&c);
 }
 
+typedef struct thread_job {
+    const char *page;
+    size_t len;
+    const char *want;
+    int mismatches;
+} thread_job;
+
+static void *read_repeatedly(void *arg)
+{
+    thread_job *job = arg;
+    for (int i = 0; i < 25; i++) {
+        collect c = {0};
+        if (nf_read_memory(job->page, job->len, NF_FORMAT_HTML, "t.html", NULL,
+                           collect_article, collect_error, &c) != NF_OK ||
+            c.n_articles != 1 || strcmp(c.articles[0]->text, job->want) != 0)
+            job->mismatches++;
+        collect_free(&c);
+    }
+    return NULL;
+}
+
+static void threads_read_alike(void **state)
+{
+    (void)state;
+    size_t len;
+    char *page = slurp(data_path("boilerplate.html"), &len);
+    assert_non_null(page);
+    collect c = {0};
+    assert_int_equal(nf_read_memory(page, len, NF_FORMAT_HTML, "t.html", NULL,
+                                    collect_article, collect_error, &c), NF_OK);
+    assert_int_equal(c.n_articles, 1);
+    thread_job jobs[4];
+    pthread_t tids[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){page, len, c.articles[0]->text, 0};
+        assert_int_equal(pthread_create(&tids[i], NULL, read_repeatedly, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(tids[i], NULL);
+        assert_int_equal(jobs[i].mismatches, 0);
+    }
+    collect_free(&c);
+    free(page);
+}
+
 static void page_without_text_is_rejected(void **state)
 {
     (void)state;
@@ -360,6 +406,7 @@ int main(void)
         cmocka_unit_test(broken_markup_is_silent),
         cmocka_unit_test(declared_encoding_is_honoured),
         cmocka_unit_test(jsonld_article_body_for_script_pages),
+        cmocka_unit_test(threads_read_alike),
         cmocka_unit_test(page_without_text_is_rejected),
         cmocka_unit_test(bad_reader_yaml_names_line),
         cmocka_unit_test(huge_html_article_is_linear),

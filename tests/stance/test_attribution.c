@@ -208,6 +208,9 @@ static void analysts_and_companies_are_not_outlets(void **state)
     cites_are("According to Gartner, spending will rise. Wedbush analysts said the stock is "
               "cheap. Morgan Stanley reported strong demand. Microsoft said it would hire.",
               "");
+    /* research publishers named like an outlet are research publishers */
+    cites_are("The market will triple by 2030, according to Fortune Business Insights.", "");
+    cites_are("According to Insider Intelligence, ad spending slowed.", "");
     /* not even after a strong pattern */
     cites_are("As first reported by Morgan Stanley, demand is strong.", "");
 }
