@@ -23,6 +23,7 @@ static const char *const slot_names[] = {"outlet", "name", "number", "person", "
 typedef struct credit {
     nf_pattern pat;
     int line_start;
+    int strict;             /* names of other gazetteer lists do not count */
     long within_tokens;     /* 0: anywhere */
 } credit;
 
@@ -166,6 +167,7 @@ static int load_credits(struct nf_attribution *at, nf_yaml *y, yaml_node_t *seq)
                                      "with 'pattern'");
             if ((rc = nf_yaml_get_string(&text, y, item, "pattern", 1)) ||
                 (rc = nf_yaml_get_bool(&c->line_start, y, item, "line_start", 0)) ||
+                (rc = nf_yaml_get_bool(&c->strict, y, item, "strict", 0)) ||
                 (rc = nf_yaml_get_int(&c->within_tokens, y, item, "within_tokens", 0)))
                 return rc;
             if (c->within_tokens < 0)
@@ -371,6 +373,16 @@ static size_t outlet_len(const ctx *c, const nf_units *u, size_t at, size_t end)
     return j - at;
 }
 
+static int all_digits(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
 static int capitalised(const nf_unit *un)
 {
     return !un->punct && (un->tok_flags & (NF_TOK_UPPER_INITIAL | NF_TOK_DIGIT_INITIAL));
@@ -435,7 +447,8 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
                 break;
             nwords++;
         }
-        if (cap && ncand < sizeof cand / sizeof cand[0])
+        /* a name does not end in a bare number ("X 2025" in "(c) X 2025") */
+        if (cap && ncand < sizeof cand / sizeof cand[0] && !all_digits(nf_unit_text(u, j)))
             cand[ncand++] = j - at + 1;
     }
     size_t k = 0;
@@ -714,6 +727,7 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
     nf_capture *caps = NULL;
     for (size_t p = 0; p < at->ncredits && !rc && !*out; p++) {
         const credit *cr = &at->credits[p];
+        c.for_cites = cr->strict;
         free(caps);
         if (!(caps = calloc(cr->pat.n, sizeof *caps))) {
             rc = nf_set_error(NF_ENOMEM, "out of memory reading credit lines");

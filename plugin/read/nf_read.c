@@ -233,9 +233,7 @@ int nf_read_path(const char *path, const nf_read_opts *opts,
         return nf_set_error(NF_EINVAL, "reading articles: no path given");
     struct stat sb;
     if (stat(path, &sb) != 0)
-        return nf_set_error(errno == ENOENT ? NF_ENOTFOUND : NF_EIO,
-                            "%s: %s", path, errno == ENOENT
-                            ? "no such file or directory" : strerror(errno));
+        return unreadable(&run, path, 1, "read", errno);
     if (S_ISDIR(sb.st_mode))
         return run_result(read_dir(&run, path, 1));
     if (!S_ISREG(sb.st_mode))

@@ -344,6 +344,36 @@ static void several_rules_one_claim(void **state)
     nf_claim_rules_free(r);
 }
 
+static void flags_and_common_words(void **state)
+{
+    (void)state;
+    struct nf_claim_rules *r = load_ok(
+        "common_words: [the, of]\n"
+        "claims:\n"
+        "  - id: plain\n"
+        "    rules:\n"
+        "      - id: p1\n"
+        "        require: [\"the end of\"]\n"
+        "  - id: negated\n"
+        "    negation_is_assertion: false\n"
+        "    rules:\n"
+        "      - id: n1\n"
+        "        negation_is_assertion: true\n"
+        "        require: [\"not exclusive\"]\n"
+        "      - id: n2\n"
+        "        require: [\"=ended\"]\n");
+    assert_int_equal(r->rules[0].flags, 0);
+    assert_int_equal(r->rules[1].flags, NF_CLAIM_NEGATION_IS_ASSERTION);
+    assert_int_equal(r->rules[2].flags, 0);
+    assert_int_equal(r->claims[1].flags, 0);
+    /* a phrase made mostly of common words still matches exactly */
+    assert_true(found(r, "It is the end of an era."));
+    assert_false(found(r, "The end came out of nowhere."));
+    assert_true(found(r, "The deal is not exclusive."));
+    nf_claim_rules_free(r);
+    load_fails("common_words: [\"two words\"]\n", 1, "must be one word");
+}
+
 static void no_rules_no_claims(void **state)
 {
     (void)state;
@@ -477,6 +507,7 @@ int main(void)
         cmocka_unit_test(clause_scope),
         cmocka_unit_test(forbidden_elements),
         cmocka_unit_test(several_rules_one_claim),
+        cmocka_unit_test(flags_and_common_words),
         cmocka_unit_test(no_rules_no_claims),
         cmocka_unit_test(errors_name_file_and_line),
     };

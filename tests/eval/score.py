@@ -381,7 +381,7 @@ def main(argv=None):
         print("score.py: %s" % e, file=sys.stderr)
         return 2
 
-    binary = find_binary(args)
+    binary = os.path.abspath(find_binary(args))     # newsfacet runs in the repository root
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         print("SKIP: newsfacet binary %s does not exist yet" % binary)
         return EXIT_SKIP

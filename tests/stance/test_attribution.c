@@ -322,6 +322,8 @@ static void source_from_credit_lines(void **state)
               "(www.widget.example)\n", NULL, NULL, "widget-weekly");
     source_is("Headline\n\nThe board met.\n\n\xc2\xa9 2025 Gadget Observer. All rights "
               "reserved.", NULL, NULL, "gadget-observer");
+    source_is("Headline\n\nThe board met.\n\n\xc2\xa9 Gadget Observer 2025", NULL, NULL,
+              "gadget-observer");
     source_is("Headline\nWritten by the Circuit Digest team\n\nThe board met.", NULL, NULL,
               "circuit-digest");
     source_is("Headline\n\nThe board met.\n\nWritten by\nCircuit Digest Editorial Team\n\n"
@@ -350,6 +352,8 @@ static void no_credit_no_source(void **state)
     source_is("Headline\nBy Dana Whitfield\n\nThe data source: Bloomberg terminals.", NULL,
               NULL, NULL);
     source_is("Headline\n\nThe board met on Monday.", NULL, NULL, NULL);
+    /* a chart's data source is no publisher */
+    source_is("Headline\n\nShipments rose 5%.\nSource: Gartner\n", NULL, NULL, NULL);
 }
 
 static void kebab_case_ids(void **state)

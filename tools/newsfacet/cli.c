@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "analyse/nf_analysis.h"
+
 #include <newsfacet/nf_status.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -36,6 +38,62 @@ int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *
     o.conf = *conf;
     *opts = o;
     return 0;
+}
+
+void cli_input_error(const char *path, unsigned long line, const char *message)
+{
+    if (line)
+        fprintf(stderr, "newsfacet: %s:%lu: %s\n", path, line, message);
+    else
+        fprintf(stderr, "newsfacet: %s: %s\n", path, message);
+}
+
+typedef struct each_run {
+    const nf_schema *schema;
+    cli_analysis_fn fn;
+    void *ctx;
+    long failed;
+} each_run;
+
+static void each_error(void *ctx, const char *path, unsigned long line, int status,
+                       const char *message)
+{
+    each_run *r = ctx;
+    (void)status;
+    r->failed++;
+    cli_input_error(path, line, message);
+}
+
+static int each_article(void *ctx, nf_article *art)
+{
+    each_run *r = ctx;
+    nf_analysis *a = NULL;
+    if (nf_analyse(&a, r->schema, art) != NF_OK)
+        each_error(r, art->path, art->line, nf_errcode(), nf_errmsg());
+    else
+        r->fn(r->ctx, a);
+    nf_analysis_free(a);
+    nf_article_free(art);
+    return 0;
+}
+
+long cli_each_analysis(const nf_schema *schema, const char *schema_dir, char **inputs, int n,
+                       cli_analysis_fn fn, void *ctx)
+{
+    nf_read_opts ro;
+    struct nf_reader_conf *conf = NULL;
+    if (cli_read_opts(&ro, &conf, schema_dir) != 0)
+        return -1;
+    each_run r = {schema, fn, ctx, 0};
+    for (int i = 0; i < n; i++) {
+        /* The library's message already names the input. */
+        if (nf_read_path(inputs[i], &ro, each_article, each_error, &r) != NF_OK) {
+            r.failed++;
+            cli_error("%s", nf_errmsg());
+        }
+    }
+    nf_reader_conf_free(conf);
+    return r.failed;
 }
 
 void cli_error(const char *fmt, ...)

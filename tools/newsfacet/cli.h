@@ -30,6 +30,18 @@ struct nf_reader_conf;
 #include "read/nf_read.h"
 int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir);
 
+/* "newsfacet: PATH[:LINE]: message" on stderr, for an input that failed. */
+void cli_input_error(const char *path, unsigned long line, const char *message);
+
+/* Read every article of INPUTS[0..N) with the schema's reader settings,
+ * analyse it with SCHEMA and hand the analysis to FN (which must not keep
+ * it).  Inputs and articles that fail are named on stderr.  Returns how
+ * many failed, or -1 when the reader settings cannot be loaded. */
+struct nf_analysis;
+typedef void (*cli_analysis_fn)(void *ctx, const struct nf_analysis *a);
+long cli_each_analysis(const nf_schema *schema, const char *schema_dir, char **inputs, int n,
+                       cli_analysis_fn fn, void *ctx);
+
 /* "newsfacet: message" on stderr. */
 void cli_error(const char *fmt, ...)
 #ifdef __GNUC__

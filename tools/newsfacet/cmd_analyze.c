@@ -1,7 +1,6 @@
 /* newsfacet analyze: what the schema finds in articles, as JSON Lines. */
 #include "cli.h"
 #include "analyse/nf_analysis.h"
-#include "read/nf_read.h"
 
 #include <getopt.h>
 #include <newsfacet/nf_status.h>
@@ -23,36 +22,17 @@ static const char usage[] =
     "\n"
     "Exit status: 0 all analysed, 1 some inputs failed, 2 usage error.\n";
 
-typedef struct run {
-    const nf_schema *schema;
-    unsigned long failed;
-} run;
-
-static void on_error(void *ctx, const char *path, unsigned long line, int status,
-                     const char *message)
+static void print_json(void *ctx, const nf_analysis *a)
 {
-    run *r = ctx;
-    (void)status;
-    r->failed++;
-    if (line)
-        fprintf(stderr, "newsfacet: %s:%lu: %s\n", path, line, message);
-    else
-        fprintf(stderr, "newsfacet: %s: %s\n", path, message);
-}
-
-static int on_article(void *ctx, nf_article *art)
-{
-    run *r = ctx;
-    nf_analysis *a = NULL;
+    long *failed = ctx;
     char *json = NULL;
-    if (nf_analyse(&a, r->schema, art) != NF_OK || nf_analysis_to_json(&json, a) != NF_OK)
-        on_error(r, art->path, art->line, nf_errcode(), nf_errmsg());
-    else
+    if (nf_analysis_to_json(&json, a) != NF_OK) {
+        cli_input_error(a->article->path, a->article->line, nf_errmsg());
+        ++*failed;
+    } else {
         printf("%s\n", json);
+    }
     free(json);
-    nf_analysis_free(a);
-    nf_article_free(art);
-    return 0;
 }
 
 int cmd_analyze(int argc, char **argv)
@@ -79,20 +59,10 @@ int cmd_analyze(int argc, char **argv)
     nf_schema *schema = cli_load_schema(cli_schema_dir(schema_opt));
     if (!schema)
         return NF_EXIT_PARTIAL;
-    run r = {schema, 0};
-    nf_read_opts ro;
-    struct nf_reader_conf *reader_conf = NULL;
-    if (cli_read_opts(&ro, &reader_conf, cli_schema_dir(schema_opt)) != 0) {
-        nf_schema_free(schema);
-        return NF_EXIT_PARTIAL;
-    }
-    for (int i = optind; i < argc; i++) {
-        int rc = nf_read_path(argv[i], &ro, on_article, on_error, &r);
-        if (rc != NF_OK)
-            on_error(&r, argv[i], 0, rc, nf_errmsg());
-    }
+    long json_failed = 0;
+    long failed = cli_each_analysis(schema, cli_schema_dir(schema_opt), argv + optind,
+                                    argc - optind, print_json, &json_failed);
     fflush(stdout);
-    nf_reader_conf_free(reader_conf);
     nf_schema_free(schema);
-    return r.failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;
+    return (failed || json_failed) ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }

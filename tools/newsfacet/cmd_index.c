@@ -63,10 +63,7 @@ static void print_failure(run *r, const char *path, unsigned long line, const ch
     r->failed++;
     if (r->progress)
         fputs("\r\033[K", stderr);
-    if (line)
-        fprintf(stderr, "newsfacet: %s:%lu: %s\n", path, line, message);
-    else
-        fprintf(stderr, "newsfacet: %s: %s\n", path, message);
+    cli_input_error(path, line, message);
 }
 
 /* Inputs the readers could not turn into articles. */
@@ -231,9 +228,13 @@ int cmd_index(int argc, char **argv)
             r.total += estimate(argv[i], 0);
 
     for (int i = optind; i < argc; i++) {
-        int rc = nf_read_path(argv[i], &ro, on_article, on_error, &r);
-        if (rc != NF_OK)
-            on_error(&r, argv[i], 0, rc, nf_errmsg());
+        /* The library's message already names the input. */
+        if (nf_read_path(argv[i], &ro, on_article, on_error, &r) != NF_OK) {
+            pthread_mutex_lock(&r.mu);
+            r.failed++;
+            cli_error("%s", nf_errmsg());
+            pthread_mutex_unlock(&r.mu);
+        }
     }
     int rc = nf_indexer_close(r.ix);
     show_progress(&r, 1);

@@ -1,7 +1,6 @@
 /* newsfacet schema check | explain: for admins editing schema files. */
 #include "cli.h"
 #include "analyse/nf_analysis.h"
-#include "read/nf_read.h"
 
 #include <getopt.h>
 #include <newsfacet/nf_status.h>
@@ -36,23 +35,6 @@ static int check(const char *dir)
     free(summary);
     nf_schema_free(s);
     return NF_EXIT_OK;
-}
-
-typedef struct explain_run {
-    const nf_schema *schema;
-    unsigned long failed;
-} explain_run;
-
-static void on_error(void *ctx, const char *path, unsigned long line, int status,
-                     const char *message)
-{
-    explain_run *r = ctx;
-    (void)status;
-    r->failed++;
-    if (line)
-        fprintf(stderr, "newsfacet: %s:%lu: %s\n", path, line, message);
-    else
-        fprintf(stderr, "newsfacet: %s: %s\n", path, message);
 }
 
 static void print_span(const nf_article *art, uint32_t start, uint32_t end)
@@ -111,25 +93,18 @@ static void explain_sentence(const nf_analysis *a, size_t si)
     }
 }
 
-static int explain_article(void *ctx, nf_article *art)
+static void explain_article(void *ctx, const nf_analysis *a)
 {
-    explain_run *r = ctx;
-    nf_analysis *a = NULL;
-    if (nf_analyse(&a, r->schema, art) != NF_OK) {
-        on_error(r, art->path, art->line, nf_errcode(), nf_errmsg());
-    } else {
-        printf("== %s (id %s)\n", art->path, art->id);
-        for (size_t si = 0; si < a->tokens.nsentences; si++)
-            explain_sentence(a, si);
-        printf("source: %s\n", a->source ? a->source : "(none found)");
-        printf("cites:");
-        for (size_t k = 0; k < a->cites.n; k++)
-            printf(" %s", a->cites.v[k]);
-        printf("\n\n");
-    }
-    nf_analysis_free(a);
-    nf_article_free(art);
-    return 0;
+    const nf_article *art = a->article;
+    (void)ctx;
+    printf("== %s (id %s)\n", art->path, art->id);
+    for (size_t si = 0; si < a->tokens.nsentences; si++)
+        explain_sentence(a, si);
+    printf("source: %s\n", a->source ? a->source : "(none found)");
+    printf("cites:");
+    for (size_t k = 0; k < a->cites.n; k++)
+        printf(" %s", a->cites.v[k]);
+    printf("\n\n");
 }
 
 static int explain(int argc, char **argv)
@@ -154,21 +129,10 @@ static int explain(int argc, char **argv)
     nf_schema *schema = cli_load_schema(cli_schema_dir(schema_opt));
     if (!schema)
         return NF_EXIT_PARTIAL;
-    explain_run r = {schema, 0};
-    nf_read_opts ro;
-    struct nf_reader_conf *reader_conf = NULL;
-    if (cli_read_opts(&ro, &reader_conf, cli_schema_dir(schema_opt)) != 0) {
-        nf_schema_free(schema);
-        return NF_EXIT_PARTIAL;
-    }
-    for (int i = optind; i < argc; i++) {
-        int rc = nf_read_path(argv[i], &ro, explain_article, on_error, &r);
-        if (rc != NF_OK)
-            on_error(&r, argv[i], 0, rc, nf_errmsg());
-    }
-    nf_reader_conf_free(reader_conf);
+    long failed = cli_each_analysis(schema, cli_schema_dir(schema_opt), argv + optind,
+                                    argc - optind, explain_article, NULL);
     nf_schema_free(schema);
-    return r.failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;
+    return failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }
 
 int cmd_schema(int argc, char **argv)
