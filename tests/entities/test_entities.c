@@ -133,6 +133,7 @@ static void longest_match_and_families(void **state)
     assert_string_equal(TAGS("GitHub Copilot writes code."), "company:github model:github-copilot");
     assert_string_equal(TAGS("GitHub's Copilot writes code."), "company:github model:github-copilot");
     assert_string_equal(TAGS("Microsoft Copilot answers."), "company:microsoft model:copilot");
+    assert_string_equal(TAGS("Salesforce's Einstein Copilot answers."), "company:salesforce");
 
     /* The span of the longest match covers every word of it. */
     nf_analysis *a;

@@ -359,6 +359,14 @@ def main(argv=None):
 
     if not args.inputs:
         ap.error("no INPUT given")
+    absent = [i for i in args.inputs if not os.path.exists(i)]
+    if absent and len(absent) == len(args.inputs):
+        # The seeds live outside the repository (../shared): a checkout without them skips.
+        print("SKIP: no input exists: %s" % ", ".join(absent))
+        return EXIT_SKIP
+    if absent:
+        print("score.py: no such input: %s" % ", ".join(absent), file=sys.stderr)
+        return 2
     chosen, skipped = collect_inputs(args.inputs, dirs)
     for s in skipped:
         print("note: %s has no expected file; not scored" % s, file=sys.stderr)
