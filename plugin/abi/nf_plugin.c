@@ -282,6 +282,7 @@ static const nf_plugin_api api = {
     .searcher_close = nf_searcher_free,
     .errmsg = nf_errmsg,
     .free = free,
+    .get_document = nf_searcher_document,
 };
 
 static const nf_plugin_descriptor descriptor = {

@@ -13,6 +13,7 @@ static const char usage[] =
     "  search   search a database: hits and exact facet counts\n"
     "  analyze  print what the schema finds in articles, as JSON Lines\n"
     "  schema   check a schema, or explain what it finds sentence by sentence\n"
+    "  serve    serve a database over HTTP: a search page and a JSON API\n"
     "\n"
     "`newsfacet COMMAND --help` describes each command.\n"
     "Exit status: 0 all fine, 1 some inputs failed, 2 usage error.\n";
@@ -26,6 +27,7 @@ static const struct {
     {"analyze", cmd_analyze},
     {"analyse", cmd_analyze},
     {"schema", cmd_schema},
+    {"serve", cmd_serve},
 };
 
 int main(int argc, char **argv)
