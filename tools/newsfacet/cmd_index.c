@@ -201,12 +201,7 @@ int cmd_index(int argc, char **argv)
     nf_schema *schema = cli_load_schema(cli_schema_dir(schema_opt));
     if (!schema)
         return NF_EXIT_PARTIAL;
-    nf_read_opts ro;
-    struct nf_reader_conf *reader_conf = NULL;
-    if (cli_read_opts(&ro, &reader_conf, cli_schema_dir(schema_opt)) != 0) {
-        nf_schema_free(schema);
-        return NF_EXIT_PARTIAL;
-    }
+    nf_read_opts ro = cli_read_opts(schema);
     run r = {0};
     pthread_mutex_init(&r.mu, NULL);
     nf_index_opts io = {.version = NF_INDEX_OPTS_VERSION, .batch_size = batch,
@@ -215,7 +210,6 @@ int cmd_index(int argc, char **argv)
     r.started = cli_now();
     if (nf_indexer_open(&r.ix, db, schema, &io) != NF_OK) {
         cli_error("%s", nf_errmsg());
-        nf_reader_conf_free(reader_conf);
         nf_schema_free(schema);
         return NF_EXIT_PARTIAL;
     }
@@ -245,7 +239,6 @@ int cmd_index(int argc, char **argv)
         fprintf(stderr, "%s: %lu added, %lu replaced, %lu unchanged, %lu failed "
                 "(%.1f s, %.0f articles/s)\n", db, r.added, r.replaced, r.unchanged,
                 r.failed, secs, (r.added + r.replaced + r.unchanged) / (secs + 1e-9));
-    nf_reader_conf_free(reader_conf);
     nf_schema_free(schema);
     return (rc != NF_OK || r.failed) ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }
