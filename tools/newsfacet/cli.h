@@ -14,6 +14,7 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);   /* tools/serve/ */
 
 /* The schema directory: --schema, else $NEWSFACET_SCHEMA, else the one
