@@ -294,10 +294,12 @@ int main(int argc, char **argv)
     /* Check before timing (this also warms both caches). */
     int disagreeing = 0;
     unsigned long total_sum = 0;
+    unsigned *totals = calloc(nq, sizeof *totals);
     for (size_t i = 0; i < nq; i++) {
         nf_search_result *r = nf_run(s, &qs[i]);
         PGresult *res = pg_run(pg, &qs[i]);
         total_sum += nf_result_total(r);
+        totals[i] = nf_result_total(r);
         if (compare(&qs[i], r, res))
             disagreeing++;
         PQclear(res);
@@ -322,6 +324,22 @@ int main(int argc, char **argv)
                 }
             }
         }
+    /* Per query (stderr): where the time goes grows with the matches. */
+    int nr = rounds > 0 ? rounds : 1;
+    double *one = malloc((size_t)nr * 2 * sizeof *one);
+    for (size_t i = 0; i < nq; i++) {
+        for (int r = 0; r < nr; r++) {
+            one[r] = tn[(size_t)r * nq + i];
+            one[nr + r] = tp[(size_t)r * nq + i];
+        }
+        qsort(one, (size_t)nr, sizeof *one, cmp_double);
+        qsort(one + nr, (size_t)nr, sizeof *one, cmp_double);
+        fprintf(stderr, "query %-32s %zu filters, %6u matches: newsfacet %8.2f ms, postgres %8.2f ms (medians)\n",
+                qs[i].name, qs[i].nfilters, totals[i], pct(one, (size_t)nr, .5),
+                pct(one + nr, (size_t)nr, .5));
+    }
+    free(one);
+    free(totals);
     qsort(tn, nt, sizeof *tn, cmp_double);
     qsort(tp, nt, sizeof *tp, cmp_double);
     printf("{\"queries\": %zu, \"timed\": %zu, \"disagreeing_queries\": %d, "

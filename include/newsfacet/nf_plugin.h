@@ -35,7 +35,7 @@ extern "C" {
 #endif
 
 #define NF_PLUGIN_ABI_MAJOR 1
-#define NF_PLUGIN_ABI_MINOR 0
+#define NF_PLUGIN_ABI_MINOR 1
 #define NF_PLUGIN_ENTRY_SYMBOL "newsfacet_plugin_entry"
 
 typedef struct nf_plugin_writer nf_plugin_writer;
@@ -106,6 +106,11 @@ typedef struct nf_plugin_api {
     const char *(*errmsg)(void);
     /* Free strings the plugin returned. */
     void (*free)(void *p);
+
+    /* ABI 1.1: one article by its id, as JSON: {"id", "title", "url",
+     * "source", "published", "author", "sample", "claims": [evidence],
+     * "facets": {name: [values]}}; NF_ENOTFOUND when there is none. */
+    int (*get_document)(char **json, nf_searcher *searcher, const char *id);
 } nf_plugin_api;
 
 typedef struct nf_plugin_descriptor {

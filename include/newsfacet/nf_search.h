@@ -92,6 +92,11 @@ NF_API int nf_result_facet_value(const char **value, unsigned *count,
                                  const nf_search_result *r, size_t i,
                                  size_t k);
 
+/* One article by its id as JSON: {"id", "title", "url", "source",
+ * "published", "author", "sample", "type", "claims": [evidence...],
+ * "facets": {name: [values]}}; NF_ENOTFOUND when no article has that id. */
+NF_API int nf_searcher_document(char **json, nf_searcher *s, const char *id);
+
 /* {"total", "exact": true, "took_ms", "hits": [...], "facets": {name:
  * [{"value", "count"}]}} */
 NF_API int nf_search_result_json(char **out, const nf_search_result *r);

@@ -52,7 +52,7 @@ static void set_field(json_t *o, const char *key, const char *value)
 /* Read the host's article through the JSON Lines reader (one record), so
  * metadata, HTML bodies and ids follow exactly the rules of files; plain
  * text without a title goes through the text reader (first line headline). */
-static int read_article(nf_article **out, const nf_plugin_article *in)
+static int read_article(nf_article **out, const nf_schema *s, const nf_plugin_article *in)
 {
     *out = NULL;
     if (!in || in->version != NF_PLUGIN_ARTICLE_VERSION)
@@ -63,9 +63,11 @@ static int read_article(nf_article **out, const nf_plugin_article *in)
                             in->id ? in->id : in->name ? in->name : "(unnamed)");
     const char *name = in->name ? in->name : in->id ? in->id : "<article>";
     capture c = {NULL, ""};
+    nf_read_opts ro = NF_READ_OPTS_INIT;
+    ro.conf = s ? s->reader : NULL;
     int rc;
     if (in->text && !in->title && !in->html) {
-        rc = nf_read_memory(in->text, in->text_len, NF_FORMAT_TEXT, name, NULL,
+        rc = nf_read_memory(in->text, in->text_len, NF_FORMAT_TEXT, name, &ro,
                             keep_article, keep_error, &c);
         if (rc == NF_OK && c.article && in->id) {
             char *id = strdup(in->id);
@@ -92,7 +94,7 @@ static int read_article(nf_article **out, const nf_plugin_article *in)
         json_decref(rec);
         if (!line)
             return nf_set_error(NF_ENOMEM, "out of memory reading article %s", name);
-        rc = nf_read_memory(line, strlen(line), NF_FORMAT_JSONL, name, NULL,
+        rc = nf_read_memory(line, strlen(line), NF_FORMAT_JSONL, name, &ro,
                             keep_article, keep_error, &c);
         free(line);
     }
@@ -134,7 +136,7 @@ static int p_analyse(char **json, const nf_schema *s, const nf_plugin_article *i
     *json = NULL;
     nf_article *art = NULL;
     nf_analysis *a = NULL;
-    int rc = read_article(&art, in);
+    int rc = read_article(&art, s, in);
     if (!rc)
         rc = nf_analyse(&a, s, art);
     if (!rc)
@@ -150,7 +152,7 @@ static int p_index_document(const nf_schema *s, const nf_plugin_article *in, voi
     nf_analysis *a = NULL;
     nf_stemmer *st = NULL;
     nf_xdoc *doc = NULL;
-    int rc = read_article(&art, in);
+    int rc = read_article(&art, s, in);
     if (!rc)
         rc = nf_stemmer_new(&st, s->language);
     if (!rc)
@@ -170,7 +172,8 @@ static int p_id_term(char **term, const nf_plugin_article *in)
 {
     *term = NULL;
     nf_article *art = NULL;
-    int rc = read_article(&art, in);
+    /* Ids do not depend on the schema: no reader settings needed. */
+    int rc = read_article(&art, NULL, in);
     if (!rc)
         rc = nf_document_id_term(term, art->id);
     nf_article_free(art);
@@ -178,6 +181,7 @@ static int p_id_term(char **term, const nf_plugin_article *in)
 }
 
 struct nf_plugin_writer {
+    const nf_schema *schema;
     nf_indexer *ix;
     unsigned long indexed, failed;
 };
@@ -187,7 +191,7 @@ static void count_outcome(void *ctx, const nf_article *a, nf_index_outcome o, co
     nf_plugin_writer *w = ctx;
     (void)a;
     (void)msg;
-    if (o == NF_INDEXED_FAILED)
+    if (o == NF_INDEXED_FAILED || o == NF_INDEXED_LOST)
         w->failed++;
     else
         w->indexed++;
@@ -200,6 +204,7 @@ static int p_writer_open(nf_plugin_writer **out, const nf_schema *s, const char 
     nf_plugin_writer *w = calloc(1, sizeof *w);
     if (!w)
         return nf_set_error(NF_ENOMEM, "out of memory");
+    w->schema = s;
     nf_index_opts o = {.version = NF_INDEX_OPTS_VERSION, .shards = shards,
                        .report = count_outcome, .report_ctx = w};
     int rc = nf_indexer_open(&w->ix, db_path, s, &o);
@@ -214,7 +219,7 @@ static int p_writer_open(nf_plugin_writer **out, const nf_schema *s, const char 
 static int p_writer_add(nf_plugin_writer *w, const nf_plugin_article *in)
 {
     nf_article *art = NULL;
-    int rc = read_article(&art, in);
+    int rc = read_article(&art, w->schema, in);
     if (rc)
         return rc;
     return nf_indexer_add(w->ix, art);
@@ -277,6 +282,7 @@ static const nf_plugin_api api = {
     .searcher_close = nf_searcher_free,
     .errmsg = nf_errmsg,
     .free = free,
+    .get_document = nf_searcher_document,
 };
 
 static const nf_plugin_descriptor descriptor = {

@@ -240,8 +240,15 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
         if (rc)
             return rc < 0 ? rc : NF_OK;
     }
-    nf_claim_occs *per = calloc(g->nreq, sizeof *per);
-    long *pick = calloc(g->nreq, sizeof *pick);
+    /* small groups (nearly all) keep their scratch on the stack */
+    nf_claim_occs per_small[8];
+    long pick_small[8];
+    uint32_t anchors_small[64];
+    int small = g->nreq <= 8;
+    nf_claim_occs *per = small ? per_small : calloc(g->nreq, sizeof *per);
+    long *pick = small ? pick_small : calloc(g->nreq, sizeof *pick);
+    if (small)
+        memset(per_small, 0, sizeof per_small);
     uint32_t *anchors = NULL;
     size_t nanchors = 0;
     if (!per || !pick) {
@@ -255,7 +262,8 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
             goto done;          /* an element is missing: no match */
         nanchors += per[k].n;
     }
-    if (!(anchors = malloc(nanchors * sizeof *anchors))) {
+    anchors = nanchors <= 64 ? anchors_small : malloc(nanchors * sizeof *anchors);
+    if (!anchors) {
         rc = nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
         goto done;
     }
@@ -325,9 +333,12 @@ done:
     if (per)
         for (size_t k = 0; k < g->nreq; k++)
             free(per[k].v);
-    free(per);
-    free(pick);
-    free(anchors);
+    if (!small) {
+        free(per);
+        free(pick);
+    }
+    if (anchors != anchors_small)
+        free(anchors);
     return rc;
 }
 

@@ -193,7 +193,9 @@ nf_gap nf_words_gap(const char *text, size_t from, size_t to)
     }
     if (hyphen && newlines)
         return NF_GAP_HYPHEN_BREAK;
-    if (to - from > 8 || others > 3)
+    /* Runs of spaces (justified or re-wrapped text) still join a name;
+     * several visible symbols ("Google / / Cloud") do not. */
+    if (others > 3)
         return NF_GAP_LOOSE;
     return NF_GAP_TIGHT;
 }

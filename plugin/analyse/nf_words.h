@@ -40,7 +40,7 @@ typedef enum nf_gap {
     NF_GAP_TIGHT = 0,     /* spaces, hyphens, dots inside a name ("Vast.ai"),
                              apostrophes, slashes: the units may form one name */
     NF_GAP_HYPHEN_BREAK,  /* a hyphen then a line break: "Micro-\nsoft" */
-    NF_GAP_LOOSE,         /* a long run of spaces: not one name, still context */
+    NF_GAP_LOOSE,         /* several symbols: not one name, still context */
     NF_GAP_BREAK          /* punctuation that ends a phrase: , ; : ( ) quotes,
                              ". " or a blank line: no name and no context across */
 } nf_gap;

@@ -3,6 +3,7 @@
 #include <newsfacet/nf_search.h>
 #include "nf_facet_counts.h"
 #include "nf_query.h"
+#include "nf_searcher_internal.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "index/nf_document.h"
@@ -97,6 +98,16 @@ NF_API void nf_searcher_free(nf_searcher *s)
     free(s->warning);
     free(s->path);
     free(s);
+}
+
+nf_xdb *nf_searcher_xdb(nf_searcher *s)
+{
+    return s->db;
+}
+
+const nf_schema *nf_searcher_schema(const nf_searcher *s)
+{
+    return s->schema;
 }
 
 NF_API const char *nf_searcher_warning(const nf_searcher *s)

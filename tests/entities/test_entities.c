@@ -107,6 +107,8 @@ static void spelling_variants(void **state)
     assert_string_equal(TAGS("Amazon Web Services signed a deal."), "cloud:aws company:amazon");
     assert_string_equal(TAGS("The deal with Micro-\nsoft closed."), "company:microsoft");
     assert_string_equal(TAGS("Google\xc2\xa0" "Cloud grew."), "cloud:google-cloud company:google");
+    assert_string_equal(TAGS("Google\n          Cloud grew."), "cloud:google-cloud company:google");
+    assert_string_equal(TAGS("Google.\n\nCloud grew."), "company:google");
     assert_string_equal(TAGS("GPT\xe2\x80\x91" "4o is fast."), "company:openai model:gpt-4o");
     assert_string_equal(TAGS("We rent GPUs on Vast.ai every week."), "cloud:vast-ai company:vast-ai");
     assert_string_equal(TAGS("NVIDIA and nvidia and Nvidia."), "company:nvidia");
@@ -133,6 +135,7 @@ static void longest_match_and_families(void **state)
     assert_string_equal(TAGS("GitHub Copilot writes code."), "company:github model:github-copilot");
     assert_string_equal(TAGS("GitHub's Copilot writes code."), "company:github model:github-copilot");
     assert_string_equal(TAGS("Microsoft Copilot answers."), "company:microsoft model:copilot");
+    assert_string_equal(TAGS("Salesforce's Einstein Copilot answers."), "company:salesforce");
 
     /* The span of the longest match covers every word of it. */
     nf_analysis *a;

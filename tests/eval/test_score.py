@@ -89,6 +89,11 @@ class ScoreTest(unittest.TestCase):
             rc = score.main(["--bin", "/nonexistent/newsfacet", ARTICLES])
         self.assertEqual(rc, score.EXIT_SKIP)
 
+    def test_absent_inputs(self):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            self.assertEqual(score.main(["--bin", FAKE, "/nonexistent/seeds"]), score.EXIT_SKIP)
+            self.assertEqual(score.main(["--bin", FAKE, ARTICLES, "/nonexistent/x.txt"]), 2)
+
     def test_malformed_expected_rejected(self):
         with tempfile.TemporaryDirectory() as d:
             with open(os.path.join(d, "a.txt.json"), "w") as f:

@@ -27,17 +27,11 @@ nf_schema *cli_load_schema(const char *dir)
     return s;
 }
 
-int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir)
+nf_read_opts cli_read_opts(const nf_schema *schema)
 {
-    *conf = NULL;
-    if (nf_reader_conf_load(conf, schema_dir) != NF_OK) {
-        cli_error("cannot load the reader settings of schema %s: %s", schema_dir, nf_errmsg());
-        return -1;
-    }
     nf_read_opts o = NF_READ_OPTS_INIT;
-    o.conf = *conf;
-    *opts = o;
-    return 0;
+    o.conf = schema->reader;
+    return o;
 }
 
 void cli_input_error(const char *path, unsigned long line, const char *message)
@@ -77,13 +71,10 @@ static int each_article(void *ctx, nf_article *art)
     return 0;
 }
 
-long cli_each_analysis(const nf_schema *schema, const char *schema_dir, char **inputs, int n,
+long cli_each_analysis(const nf_schema *schema, char **inputs, int n,
                        cli_analysis_fn fn, void *ctx)
 {
-    nf_read_opts ro;
-    struct nf_reader_conf *conf = NULL;
-    if (cli_read_opts(&ro, &conf, schema_dir) != 0)
-        return -1;
+    nf_read_opts ro = cli_read_opts(schema);
     each_run r = {schema, fn, ctx, 0};
     for (int i = 0; i < n; i++) {
         /* The library's message already names the input. */
@@ -92,7 +83,6 @@ long cli_each_analysis(const nf_schema *schema, const char *schema_dir, char **i
             cli_error("%s", nf_errmsg());
         }
     }
-    nf_reader_conf_free(conf);
     return r.failed;
 }
 

@@ -14,6 +14,8 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);   /* tools/serve/ */
 
 /* The schema directory: --schema, else $NEWSFACET_SCHEMA, else the one
  * this build ships. */
@@ -22,12 +24,9 @@ const char *cli_schema_dir(const char *option);
 /* Load a schema, printing the library's message on failure. */
 nf_schema *cli_load_schema(const char *dir);
 
-struct nf_reader_conf;
-/* Reader options with the schema's boilerplate hints (schema/reader.yaml);
- * *conf is freed by the caller with nf_reader_conf_free().  Returns 0, or
- * -1 after printing why. */
+/* Reader options with the schema's boilerplate hints (reader.yaml). */
 #include "read/nf_read.h"
-int cli_read_opts(nf_read_opts *opts, struct nf_reader_conf **conf, const char *schema_dir);
+nf_read_opts cli_read_opts(const nf_schema *schema);
 
 /* "newsfacet: PATH[:LINE]: message" on stderr, for an input that failed. */
 void cli_input_error(const char *path, unsigned long line, const char *message);
@@ -35,10 +34,10 @@ void cli_input_error(const char *path, unsigned long line, const char *message);
 /* Read every article of INPUTS[0..N) with the schema's reader settings,
  * analyse it with SCHEMA and hand the analysis to FN (which must not keep
  * it).  Inputs and articles that fail are named on stderr.  Returns how
- * many failed, or -1 when the reader settings cannot be loaded. */
+ * many failed. */
 struct nf_analysis;
 typedef void (*cli_analysis_fn)(void *ctx, const struct nf_analysis *a);
-long cli_each_analysis(const nf_schema *schema, const char *schema_dir, char **inputs, int n,
+long cli_each_analysis(const nf_schema *schema, char **inputs, int n,
                        cli_analysis_fn fn, void *ctx);
 
 /* "newsfacet: message" on stderr. */

@@ -60,7 +60,7 @@ int cmd_analyze(int argc, char **argv)
     if (!schema)
         return NF_EXIT_PARTIAL;
     long json_failed = 0;
-    long failed = cli_each_analysis(schema, cli_schema_dir(schema_opt), argv + optind,
+    long failed = cli_each_analysis(schema, argv + optind,
                                     argc - optind, print_json, &json_failed);
     fflush(stdout);
     nf_schema_free(schema);

@@ -129,7 +129,7 @@ static int explain(int argc, char **argv)
     nf_schema *schema = cli_load_schema(cli_schema_dir(schema_opt));
     if (!schema)
         return NF_EXIT_PARTIAL;
-    long failed = cli_each_analysis(schema, cli_schema_dir(schema_opt), argv + optind,
+    long failed = cli_each_analysis(schema, argv + optind,
                                     argc - optind, explain_article, NULL);
     nf_schema_free(schema);
     return failed ? NF_EXIT_PARTIAL : NF_EXIT_OK;

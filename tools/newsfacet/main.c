@@ -13,6 +13,8 @@ static const char usage[] =
     "  search   search a database: hits and exact facet counts\n"
     "  analyze  print what the schema finds in articles, as JSON Lines\n"
     "  schema   check a schema, or explain what it finds sentence by sentence\n"
+    "  export   print articles as scriptindex input (Omega interop)\n"
+    "  serve    serve a database over HTTP: a search page and a JSON API\n"
     "\n"
     "`newsfacet COMMAND --help` describes each command.\n"
     "Exit status: 0 all fine, 1 some inputs failed, 2 usage error.\n";
@@ -26,6 +28,8 @@ static const struct {
     {"analyze", cmd_analyze},
     {"analyse", cmd_analyze},
     {"schema", cmd_schema},
+    {"export", cmd_export},
+    {"serve", cmd_serve},
 };
 
 int main(int argc, char **argv)
