@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the benchmark needs beyond scripts/setup.sh's: the
 # PostgreSQL 15 peer and its C client library, GNU time (peak memory),
-# bc, the dictionary the archive's long-tail vocabulary comes from, and
+# bc, wrk (bench/serve_load.sh), the dictionary the archive's long-tail vocabulary comes from, and
 # PyYAML for reading the schema's gazetteers.  Safe to run again.
 set -euo pipefail
-PACKAGES=(postgresql-15 libpq-dev time bc wamerican python3-yaml)
+PACKAGES=(postgresql-15 libpq-dev time bc wamerican python3-yaml wrk)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,6 +11,8 @@ PACKAGES=(
   libyaml-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev
   # stock Xapian tools the tests run against
   xapian-tools xapian-omega python3-xapian python3
+  # the search page's browser test (tests/serve: Chromium driven by playwright-core)
+  chromium nodejs npm
   # benchmarks: peak memory (bench/setup.sh installs the rest)
   time
 )

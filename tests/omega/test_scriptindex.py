@@ -11,7 +11,7 @@ import subprocess
 
 import xapian
 
-from omegatest import (FIXTURES, SOURCE_ROOT, documents_by_id, expect, finish,
+from omegatest import (FIXTURES, SEEDS, SOURCE_ROOT, documents_by_id, expect, finish,
                        run, tempdir)
 
 SCRIPT = os.path.join(SOURCE_ROOT, "schema", "omega", "newsfacet.index")
@@ -71,6 +71,35 @@ dba, dbb = (xapian.Database(p) for p in (nf_db, si_db))
 for term in [b"XCLAIMexclusivity-ended", b"XSOURCEreuters", b"XCOmicrosoft", b"Y2025", b"Ttext/html"]:
     expect(dba.get_termfreq(term) == dbb.get_termfreq(term),
            f"{term.decode()}: {dba.get_termfreq(term)} documents in both")
+
+# More kinds of input: the seed articles, and the reader tests' odd files
+# (CRLF, nested directories, JSON Lines with a broken record: export and
+# index fail the same inputs and carry the same rest).
+odd = os.path.join(tmp, "odd")
+os.makedirs(odd)
+with open(os.path.join(odd, "crlf.txt"), "wb") as f:
+    f.write(b"OpenAI and Microsoft: a headline\r\n\r\n=starts with an equals sign\r\n"
+            b"\r\nMicrosoft said on Monday.\rA lone CR; Azure exclusivity has ended, Reuters said.\n"
+            b"a line\n\n\n\nafter blank lines and\ttabs\n")
+for label, where, code in [("seeds", SEEDS, 0), ("CR, LF and '=' lines", odd, 0),
+                           ("reader test data", os.path.join(SOURCE_ROOT, "tests", "read", "data"), 1)]:
+    if not os.path.isdir(where):
+        print(f"skip: {label}: no {where}")
+        continue
+    d1, d2 = os.path.join(tmp, label + "-nf"), os.path.join(tmp, label + "-si")
+    run("index", "--db", d1, "--quiet", ".", check=code, cwd=where)
+    p = run("export", ".", check=code, cwd=where)
+    path = os.path.join(tmp, label + ".txt")
+    with open(path, "w") as f:
+        f.write(p.stdout)
+    si = subprocess.run(["scriptindex", d2, SCRIPT, path], capture_output=True, text=True)
+    expect(si.returncode == 0 and si.stderr == "", f"{label}: scriptindex runs ({si.stderr[:300]!r})")
+    a, b = documents_by_id(d1), documents_by_id(d2)
+    expect(len(a) > 0 and sorted(a) == sorted(b), f"{label}: same Q ids ({len(a)}, {len(b)})")
+    same = all(a[q][0] == b[q][0] and a[q][1] == b[q][1]
+               and sorted(x for x in a[q][2].splitlines() if not x.endswith(b"="))
+               == sorted(b[q][2].splitlines()) for q in set(a) & set(b))
+    expect(same, f"{label}: every document has the same terms, values and data")
 
 # Re-running the export into the same database replaces (unique=Q), never duplicates.
 si = subprocess.run(["scriptindex", si_db, SCRIPT, export], capture_output=True, text=True)
