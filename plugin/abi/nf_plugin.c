@@ -191,7 +191,7 @@ static void count_outcome(void *ctx, const nf_article *a, nf_index_outcome o, co
     nf_plugin_writer *w = ctx;
     (void)a;
     (void)msg;
-    if (o == NF_INDEXED_FAILED)
+    if (o == NF_INDEXED_FAILED || o == NF_INDEXED_LOST)
         w->failed++;
     else
         w->indexed++;

@@ -5,6 +5,7 @@
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <newsfacet/nf_version.h>
 #include <pthread.h>
@@ -103,7 +104,9 @@ typedef struct shard {
     queue q;
     pthread_t thread;
     int started;
-    unsigned pending;
+    unsigned pending;         /* documents written since the last commit */
+    int in_txn;               /* a batch transaction is open */
+    job *written, *written_tail; /* their jobs, reported once committed */
     int failed;               /* the shard can no longer be written */
     int status;
     char *error;
@@ -169,23 +172,79 @@ static void job_free(job *j)
     free(j);
 }
 
+/* Keep only what reporting needs (id, path, line) of a written article:
+ * a batch of 1000 must not hold 1000 texts. */
+static void job_strip(job *j)
+{
+    nf_article *a = j->art;
+    free(a->title);
+    free(a->url);
+    free(a->source);
+    free(a->published);
+    free(a->author);
+    free(a->text);
+    a->title = a->url = a->source = a->published = a->author = a->text = NULL;
+    a->text_len = 0;
+    free(j->idterm);
+    j->idterm = NULL;
+    nf_xdoc_free(j->doc);
+    j->doc = NULL;
+}
+
+/* Report the jobs written since the last commit as OUTCOME (their own
+ * add/replace outcome when OUTCOME is NF_INDEXED_ADDED) and free them. */
+static void report_written(shard *sh, nf_index_outcome outcome)
+{
+    job *j = sh->written;
+    while (j) {
+        job *next = j->next;
+        nf_index_outcome o = outcome;
+        if (o == NF_INDEXED_ADDED && j->exists)
+            o = NF_INDEXED_REPLACED;
+        report(sh->ix, j->art, o, NULL);
+        job_free(j);
+        j = next;
+    }
+    sh->written = sh->written_tail = NULL;
+    sh->pending = 0;
+}
+
+/* Each batch is one transaction: its documents and the metadata become
+ * visible together, or (crash, disk full) not at all.  A transaction also
+ * keeps Xapian from committing a failed batch when the handle is freed. */
+static int shard_begin(shard *sh)
+{
+    int rc = nf_xdb_begin_transaction(sh->db, 1);
+    if (rc)
+        return nf_wrap_error(rc, "starting a batch in %s", sh->path);
+    sh->in_txn = 1;
+    return NF_OK;
+}
+
 static int shard_commit(shard *sh)
 {
     int rc = nf_index_write_metadata(sh->db, sh->ix->schema);
     if (!rc)
-        rc = nf_xdb_commit(sh->db);
+        rc = sh->in_txn ? nf_xdb_commit_transaction(sh->db) : nf_xdb_commit(sh->db);
+    sh->in_txn = 0;
     if (rc)
         return nf_wrap_error(rc, "committing to %s", sh->path);
-    sh->pending = 0;
+    report_written(sh, NF_INDEXED_ADDED);
     return NF_OK;
 }
 
+/* The shard can no longer be written: remember why (the message names the
+ * database), drop the open batch and report its articles as lost. */
 static void shard_fail(shard *sh, int status)
 {
     sh->failed = 1;
     sh->status = status;
     free(sh->error);
     sh->error = strdup(nf_errmsg());
+    if (sh->in_txn)
+        (void)nf_xdb_cancel_transaction(sh->db);
+    sh->in_txn = 0;
+    report_written(sh, NF_INDEXED_LOST);
 }
 
 static void *writer_main(void *arg)
@@ -195,23 +254,41 @@ static void *writer_main(void *arg)
     job *j;
     while ((j = queue_pop(&sh->q))) {
         if (sh->failed) {
-            report(ix, j->art, NF_INDEXED_FAILED, sh->error ? sh->error : "database failed");
+            report(ix, j->art, NF_INDEXED_LOST, NULL);
             job_free(j);
             continue;
         }
         nf_docid did;
-        int rc = nf_xdb_replace_document(&did, sh->db, j->idterm, j->doc);
-        if (!rc && ++sh->pending >= ix->batch_size)
-            rc = shard_commit(sh);
-        if (rc) {
-            nf_wrap_error(rc, "%s", j->art->id);
-            report(ix, j->art, NF_INDEXED_FAILED, nf_errmsg());
+        int rc = sh->in_txn ? NF_OK : shard_begin(sh);
+        if (!rc) {
+            rc = nf_xdb_replace_document(&did, sh->db, j->idterm, j->doc);
             /* Losing one document to a bad term is that article's
              * problem; an I/O failure is the database's. */
-            if (rc != NF_ETOOLONG && rc != NF_EINVAL)
-                shard_fail(sh, rc);
-        } else {
-            report(ix, j->art, j->exists ? NF_INDEXED_REPLACED : NF_INDEXED_ADDED, NULL);
+            if (rc == NF_ETOOLONG || rc == NF_EINVAL) {
+                nf_wrap_error(rc, "%s", j->art->id);
+                report(ix, j->art, NF_INDEXED_FAILED, nf_errmsg());
+                job_free(j);
+                continue;
+            }
+            if (rc)
+                nf_wrap_error(rc, "writing %s to %s", j->art->id, sh->path);
+        }
+        if (!rc) {
+            job_strip(j);
+            j->next = NULL;
+            if (sh->written_tail)
+                sh->written_tail->next = j;
+            else
+                sh->written = j;
+            sh->written_tail = j;
+            j = NULL;
+            if (++sh->pending >= ix->batch_size)
+                rc = shard_commit(sh);
+        }
+        if (rc) {
+            if (j)
+                report(ix, j->art, NF_INDEXED_LOST, NULL);
+            shard_fail(sh, rc);
         }
         job_free(j);
     }
@@ -354,6 +431,88 @@ static int write_stub(const char *dir, unsigned n)
     return rc;
 }
 
+/* Remove DIR made by create_atomically: glass files, and for shards one
+ * level of shard directories.  Never follows symbolic links. */
+static void remove_tree(const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char *p = NULL;
+        if (path_join(&p, dir, e->d_name))
+            break;
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (depth > 0)
+                remove_tree(p, depth - 1);
+        } else {
+            unlink(p);
+        }
+        free(p);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+static int create_empty(const char *path)
+{
+    nf_xdb *db = NULL;
+    int rc = nf_xdb_open_writable(&db, path, NF_XDB_CREATE);
+    if (!rc)
+        rc = nf_xdb_commit(db);
+    nf_xdb_free(db);
+    return rc;
+}
+
+/* A new database is built empty beside PATH (PATH.nf-creating) and renamed
+ * into place, so an indexer killed while creating it leaves no database or
+ * a complete empty one, never a directory that no reader can open.  If
+ * PATH is a directory with files in it already, the caller creates the
+ * database in place as before. */
+static int create_atomically(const char *path, unsigned nshards)
+{
+    nf_buf b = NF_BUF_INIT;
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    int rc = nf_buf_printf(&b, "%.*s.nf-creating", (int)len, path);
+    if (rc) {
+        nf_buf_free(&b);
+        return rc;
+    }
+    char *tmp = nf_buf_detach(&b);
+    remove_tree(tmp, 1);            /* left by a creation that was killed */
+    if (nshards == 1) {
+        rc = create_empty(tmp);
+    } else if (mkdir(tmp, 0777) != 0) {
+        rc = nf_set_error(NF_EIO, "cannot create %s: %s", tmp, strerror(errno));
+    } else {
+        for (unsigned i = 0; !rc && i < nshards; i++) {
+            char name[32], *sp = NULL;
+            snprintf(name, sizeof name, "shard%u", i);
+            rc = path_join(&sp, tmp, name);
+            if (!rc)
+                rc = create_empty(sp);
+            free(sp);
+        }
+        if (!rc)
+            rc = write_stub(tmp, nshards);
+    }
+    if (!rc && rename(tmp, path) != 0) {
+        if (errno != ENOTEMPTY && errno != EEXIST)
+            rc = nf_set_error(NF_EIO, "cannot create %s: %s", path, strerror(errno));
+        remove_tree(tmp, 1);
+    } else if (rc) {
+        remove_tree(tmp, 1);
+    }
+    free(tmp);
+    return rc;
+}
+
 static int plan_layout(nf_indexer *ix, const char *path, unsigned want)
 {
     unsigned have = existing_shards(path);
@@ -375,6 +534,9 @@ static int plan_layout(nf_indexer *ix, const char *path, unsigned want)
     ix->shards = calloc(ix->nshards, sizeof *ix->shards);
     if (!ix->shards)
         return nf_set_error(NF_ENOMEM, "out of memory");
+    if (!(ix->nshards > 1 ? have != 0 : single_exists) &&
+        (rc = create_atomically(path, ix->nshards)))
+        return rc;
     if (ix->nshards > 1 && mkdir(path, 0777) != 0 && errno != EEXIST)
         return nf_set_error(NF_EIO, "cannot create %s: %s", path, strerror(errno));
     for (unsigned i = 0; i < ix->nshards; i++) {
@@ -403,6 +565,7 @@ static void teardown(nf_indexer *ix)
 {
     for (unsigned i = 0; ix->shards && i < ix->nshards; i++) {
         shard *sh = &ix->shards[i];
+        report_written(sh, NF_INDEXED_LOST);   /* none unless opening failed */
         nf_xdb_free(sh->db);
         queue_destroy(&sh->q);
         free(sh->path);
@@ -542,8 +705,11 @@ int nf_indexer_close(nf_indexer *ix)
             continue;
         }
         int crc = shard_commit(sh);
-        if (crc && !rc)
-            rc = crc;
+        if (crc) {
+            shard_fail(sh, crc);
+            if (!rc)
+                rc = crc;
+        }
     }
     teardown(ix);
     return rc;

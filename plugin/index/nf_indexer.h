@@ -21,11 +21,18 @@ typedef enum nf_index_outcome {
     NF_INDEXED_ADDED = 0,
     NF_INDEXED_REPLACED = 1,
     NF_INDEXED_UNCHANGED = 2,
-    NF_INDEXED_FAILED = 3
+    NF_INDEXED_FAILED = 3,
+    /* Not in the database because the database failed (disk full, I/O):
+     * the article was queued or written but its batch was never committed.
+     * MESSAGE is NULL; the database's error is returned once, by
+     * nf_indexer_add or nf_indexer_close. */
+    NF_INDEXED_LOST = 4
 } nf_index_outcome;
 
 /* Called once per article, from indexing threads but never two at a time.
- * For NF_INDEXED_FAILED, MESSAGE says why (it names the article). */
+ * For NF_INDEXED_FAILED, MESSAGE says why (it names the article).  Added
+ * and replaced articles are reported when their batch is committed, so an
+ * article reported as indexed is in the database for good. */
 typedef void (*nf_index_report_cb)(void *ctx, const nf_article *article,
                                    nf_index_outcome outcome, const char *message);
 
@@ -51,7 +58,9 @@ int nf_indexer_schema_changed(const nf_indexer *ix, const char **previous);
 
 /* Queue one article; the indexer takes ownership.  Blocks while the queues
  * are full.  Fails only when a shard can no longer be written (disk full):
- * then stop feeding and close. */
+ * then stop feeding and close.  Each batch is one Xapian transaction with
+ * the newsfacet.* metadata, so a crash or a failed commit leaves every
+ * shard exactly as of its last commit. */
 int nf_indexer_add(nf_indexer *ix, nf_article *article);
 
 /* Finish every queued article, commit and close; frees IX. */

@@ -35,6 +35,8 @@ static const char usage[] =
 typedef struct run {
     nf_indexer *ix;
     unsigned long added, replaced, unchanged, failed, seen;
+    unsigned long lost;           /* of FAILED: lost with a failed database */
+    int stopped;                  /* the database failed: read no further */
     unsigned long total;          /* expected articles, for the ETA (0: unknown) */
     double started, last_progress;
     int progress;
@@ -89,6 +91,8 @@ static void on_indexed(void *ctx, const nf_article *a, nf_index_outcome outcome,
     case NF_INDEXED_REPLACED: r->replaced++; break;
     case NF_INDEXED_UNCHANGED: r->unchanged++; break;
     case NF_INDEXED_FAILED: print_failure(r, a->path, a->line, message); break;
+    /* Not one line per article: the database's error is printed once. */
+    case NF_INDEXED_LOST: r->failed++; r->lost++; break;
     }
     show_progress(r, 0);
     pthread_mutex_unlock(&r->mu);
@@ -97,9 +101,14 @@ static void on_indexed(void *ctx, const nf_article *a, nf_index_outcome outcome,
 static int on_article(void *ctx, nf_article *a)
 {
     run *r = ctx;
-    /* Only a database that can no longer be written stops the run. */
+    /* Only a database that can no longer be written stops the run; its
+     * error is printed once, when the indexer is closed. */
     if (nf_indexer_add(r->ix, a) != NF_OK) {
-        cli_error("%s", nf_errmsg());
+        pthread_mutex_lock(&r->mu);
+        r->failed++;
+        r->lost++;
+        r->stopped = 1;
+        pthread_mutex_unlock(&r->mu);
         return 1;
     }
     return 0;
@@ -221,7 +230,7 @@ int cmd_index(int argc, char **argv)
         for (int i = optind; i < argc; i++)
             r.total += estimate(argv[i], 0);
 
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && !r.stopped; i++) {
         /* The library's message already names the input. */
         if (nf_read_path(argv[i], &ro, on_article, on_error, &r) != NF_OK) {
             pthread_mutex_lock(&r.mu);
@@ -236,9 +245,10 @@ int cmd_index(int argc, char **argv)
         cli_error("%s", nf_errmsg());
     double secs = cli_now() - r.started;
     if (!quiet)
-        fprintf(stderr, "%s: %lu added, %lu replaced, %lu unchanged, %lu failed "
+        fprintf(stderr, "%s: %lu added, %lu replaced, %lu unchanged, %lu failed%s "
                 "(%.1f s, %.0f articles/s)\n", db, r.added, r.replaced, r.unchanged,
-                r.failed, secs, (r.added + r.replaced + r.unchanged) / (secs + 1e-9));
+                r.failed, r.lost ? " (some lost with the database: index again)" : "", secs,
+                (r.added + r.replaced + r.unchanged) / (secs + 1e-9));
     nf_schema_free(schema);
     return (rc != NF_OK || r.failed) ? NF_EXIT_PARTIAL : NF_EXIT_OK;
 }
