@@ -25,7 +25,7 @@ ROUNDS=${ROUNDS:-3}
 QUERY_ROUNDS=${QUERY_ROUNDS:-5}
 WORK=${BENCH_DIR:-/tmp/newsfacet-bench}
 BUILD=$SRC/build-bench
-SCHEMA=$SRC/schema
+SCHEMA=$WORK/schema   # a snapshot, taken below
 PY=/usr/bin/python3
 PGPORT=${PGPORT:-54329}
 CONNINFO="host=127.0.0.1 port=$PGPORT user=postgres dbname=postgres"
@@ -45,6 +45,10 @@ fi
 ninja -C "$BUILD" >/dev/null
 NF=$BUILD/tools/newsfacet/newsfacet
 [ -x "$NF" ] || { log "newsfacet is not built ($NF): is the indexer on main yet?"; exit 1; }
+# Every step reads this copy of the schema: the index and the facet values
+# given to PostgreSQL must come from the same rules even if schema/ changes
+# (a git merge) while the benchmark runs.
+rm -rf "$SCHEMA" && cp -r "$SRC/schema" "$SCHEMA"
 
 # ---- the archive -------------------------------------------------------------
 ARCHIVE=$WORK/archive-$N.jsonl
@@ -78,8 +82,8 @@ for r in $(seq 1 "$ROUNDS"); do
   for _ in $(seq 2 "$r"); do order=("${order[@]:1}" "${order[0]}"); done
   for side in "${order[@]}"; do
     case $side in
-      nf1) run_index newsfacet "$WORK/db-nf1" "$NF" index --db "$WORK/db-nf1" --quiet "$ARCHIVE" ;;
-      nf2) run_index newsfacet-shards2 "$WORK/db-nf2" "$NF" index --db "$WORK/db-nf2" --shards 2 --quiet "$ARCHIVE" ;;
+      nf1) run_index newsfacet "$WORK/db-nf1" "$NF" index --schema "$SCHEMA" --db "$WORK/db-nf1" --quiet "$ARCHIVE" ;;
+      nf2) run_index newsfacet-shards2 "$WORK/db-nf2" "$NF" index --schema "$SCHEMA" --db "$WORK/db-nf2" --shards 2 --quiet "$ARCHIVE" ;;
       tg)  run_index termgenerator "$WORK/db-tg" "$BUILD/bench/tg_index" "$WORK/db-tg" "$ARCHIVE" ;;
     esac
   done
@@ -100,7 +104,7 @@ done
 
 # ---- queries: newsfacet vs PostgreSQL 15 --------------------------------------
 log "analyze --json for the PostgreSQL peer's facet values"
-"$NF" analyze --json "$ARCHIVE" >"$WORK/analyze.jsonl"
+"$NF" analyze --json --schema "$SCHEMA" "$ARCHIVE" >"$WORK/analyze.jsonl"
 $PY bench/pg_load.py "$ARCHIVE" "$WORK/analyze.jsonl" "$SCHEMA" "$WORK/pg.csv"
 PEERS=$SRC/../shared/peers
 trap 'sh "$PEERS/pg_down.sh" >/dev/null 2>&1 || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"/db-* "$WORK"/pg.csv' EXIT
