@@ -7,7 +7,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
 import xapian  # noqa: E402
 
-from nftest import NEWSFACET, SCHEMA, SOURCE_ROOT, expect, finish, run, tempdir  # noqa: E402,F401
+from nftest import NEWSFACET, SCHEMA, SEEDS, SOURCE_ROOT, expect, finish, run, tempdir  # noqa: E402,F401
 
 # Term facets of the default schema: value slot -> term prefix.
 TERM_FACETS = {10: b"XCO", 11: b"XCLOUD", 12: b"XMODEL", 13: b"XCLAIM", 14: b"XSTANCE",
