@@ -56,8 +56,11 @@ static int date_bound(char out[9], const char *text, int high)
     }
     if (n != 4 && n != 6 && n != 8)
         return nf_set_error(NF_EQUERY, "'%s' is not a date (use YYYY-MM-DD)", text);
+    /* Pad a low end with the year's first month and day, a high end with
+     * the last ones ("YYYYMM" + "31" is a byte bound, not a real day). */
+    static const char first[] = "0101", last[] = "1231";
     memcpy(out, digits, n);
-    memcpy(out + n, high ? "1231" + (n - 4) : "0101" + (n - 4), 8 - n);
+    memcpy(out + n, (high ? last : first) + (n - 4), 8 - n);
     out[8] = '\0';
     return NF_OK;
 }
