@@ -119,8 +119,8 @@ int nf_xapian_error(const Xapian::Error &e, const char *what, const char *db)
 
     if (status == NF_EDB_LOCKED)
         return nf_set_error(status,
-            "database %s is locked by another writer (another newsfacet "
-            "index running?): %.*s", db && *db ? db : "(unnamed)",
+            "database %s is locked by another indexer (another newsfacet "
+            "index or Xapian writer holds it): %.*s", db && *db ? db : "(unnamed)",
             msglen, msg);
     if (status == NF_ERROR || status == NF_EINVAL || status == NF_EDB_OPENING)
         /* The class name carries the meaning here: say it. */

@@ -142,7 +142,7 @@ static void second_writer_is_locked_out(void **state)
     assert_null(second);
     assert_int_equal(nf_errcode(), NF_EDB_LOCKED);
     assert_non_null(strstr(nf_errmsg(), path));
-    assert_non_null(strstr(nf_errmsg(), "locked by another writer"));
+    assert_non_null(strstr(nf_errmsg(), "locked by another indexer"));
 
     /* Readers are not locked out. */
     nf_xdb *reader = NULL;

@@ -47,7 +47,7 @@ void database_errors(void **state)
     (void)state;
     expect(Xapian::DatabaseLockError(
                "Unable to get write lock on /data/news: already locked"),
-           NF_EDB_LOCKED, "is locked by another writer");
+           NF_EDB_LOCKED, "is locked by another indexer");
     expect(Xapian::DatabaseNotFoundError("Couldn't stat '/data/news'", ENOENT),
            NF_ENOTFOUND, "No such file");
     expect(Xapian::DatabaseVersionError("Unsupported version 9"),
