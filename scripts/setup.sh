@@ -17,8 +17,19 @@ PACKAGES=(
   time
 )
 
+# Node.js may come from another packaging that bundles npm (NodeSource's
+# nodejs conflicts with Debian's npm): a working command is enough there.
+provided_by_command() {
+  case "$1" in
+    nodejs) command -v node >/dev/null ;;
+    npm) command -v npm >/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for p in "${PACKAGES[@]}"; do
+  provided_by_command "$p" && continue
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
