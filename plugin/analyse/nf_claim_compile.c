@@ -334,21 +334,6 @@ static void group_free(nf_claim_group *g)
 static int compile_group(nf_claim_group *g, compiler *c, nf_yaml *y,
                          yaml_node_t *map, yaml_node_t *req, int root);
 
-static int check_keys(nf_yaml *y, yaml_node_t *map, const char *const *allowed, const char *what)
-{
-    for (size_t i = 0; i < nf_yaml_map_len(map); i++) {
-        yaml_node_t *k = nf_yaml_map_key(y, map, i);
-        const char *key = nf_yaml_scalar(k);
-        int ok = 0;
-        for (size_t j = 0; key && allowed[j]; j++)
-            if (strcmp(key, allowed[j]) == 0)
-                ok = 1;
-        if (!ok)
-            return nf_yaml_error(y, k, "unknown key '%s' in %s", key ? key : "?", what);
-    }
-    return NF_OK;
-}
-
 static int set_capture(nf_claim_item *it, compiler *c, nf_yaml *y, yaml_node_t *map)
 {
     const char *name = NULL;
@@ -383,7 +368,7 @@ static int compile_item(nf_claim_item *it, compiler *c, nf_yaml *y, yaml_node_t 
     if (node->type == YAML_MAPPING_NODE) {
         static const char *const item_keys[] = {"any", "all", "within", "ordered",
                                                 "forbid", "capture", NULL};
-        if ((rc = check_keys(y, node, item_keys, "an element")))
+        if ((rc = nf_yaml_check_keys(y, node, "an element", item_keys)))
             return rc;
         yaml_node_t *any = nf_yaml_get(y, node, "any");
         yaml_node_t *all = nf_yaml_get(y, node, "all");
@@ -621,7 +606,7 @@ static int compile_rule(compiler *c, nf_yaml *y, yaml_node_t *map, uint32_t clai
                                             "negation_is_assertion", NULL};
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "a rule must be a map with 'id' and 'require'");
-    int rc = check_keys(y, map, rule_keys, "a rule");
+    int rc = nf_yaml_check_keys(y, map, "a rule", rule_keys);
     const char *id = NULL, *scope = "sentence";
     int negation = 0;
     if (!rc)
@@ -705,7 +690,7 @@ static int compile_claim(compiler *c, nf_yaml *y, yaml_node_t *map)
                                              "negation_is_assertion", "rules", NULL};
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "a claim must be a map with 'id' and 'rules'");
-    int rc = check_keys(y, map, claim_keys, "a claim");
+    int rc = nf_yaml_check_keys(y, map, "a claim", claim_keys);
     const char *id = NULL;
     if (!rc)
         rc = nf_yaml_get_string(&id, y, map, "id", 1);
@@ -828,7 +813,7 @@ static int collect_lists(compiler *c, nf_yaml *y)
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "a claims file must be a map (claims:, lists:, "
                              "clause_breaks:)");
-    int rc = check_keys(y, root, top_keys, "a claims file");
+    int rc = nf_yaml_check_keys(y, root, "a claims file", top_keys);
     if (rc)
         return rc;
     yaml_node_t *common = nf_yaml_get(y, root, "common_words");

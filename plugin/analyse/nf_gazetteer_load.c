@@ -24,42 +24,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int is_kebab(const char *s)
-{
-    if (!*s || *s == '-')
-        return 0;
-    for (const char *p = s; *p; p++) {
-        int ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-                 (*p == '-' && p[1] && p[1] != '-');
-        if (!ok)
-            return 0;
-    }
-    return 1;
-}
-
-/* Every key of MAP must be one of ALLOWED (NULL-terminated). */
-static int check_keys(nf_yaml *y, yaml_node_t *map, const char *what,
-                      const char *const *allowed)
-{
-    for (size_t i = 0; i < nf_yaml_map_len(map); i++) {
-        yaml_node_t *k = nf_yaml_map_key(y, map, i);
-        const char *key = nf_yaml_scalar(k);
-        int ok = 0;
-        for (const char *const *a = allowed; key && *a && !ok; a++)
-            ok = strcmp(key, *a) == 0;
-        if (!ok) {
-            nf_buf b = NF_BUF_INIT;
-            for (const char *const *a = allowed; *a; a++)
-                nf_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-            int rc = nf_yaml_error(y, k, "unknown key '%s' in %s (known: %s)",
-                                   key ? key : "?", what, b.data ? b.data : "");
-            nf_buf_free(&b);
-            return rc;
-        }
-    }
-    return NF_OK;
-}
-
 static int parse_case(nf_case_mode *out, nf_yaml *y, yaml_node_t *map)
 {
     const char *s = NULL;
@@ -178,7 +142,7 @@ static int apply_rules(nf_gaz_rules *r, nf_yaml *y, yaml_node_t *map)
         if (veto->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, veto, "'veto' must be a map with before, after, "
                                           "next_capitalised or allow_after");
-        if ((rc = check_keys(y, veto, "veto", veto_keys)) ||
+        if ((rc = nf_yaml_check_keys(y, veto, "veto", veto_keys)) ||
             (rc = parse_phrases(&r->veto_before, y, veto, "before")) ||
             (rc = parse_phrases(&r->veto_after, y, veto, "after")) ||
             (rc = parse_phrases(&r->allow_after, y, veto, "allow_after")) ||
@@ -189,7 +153,7 @@ static int apply_rules(nf_gaz_rules *r, nf_yaml *y, yaml_node_t *map)
     if (confirm) {
         if (confirm->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, confirm, "'confirm' must be a map with before, after or near");
-        if ((rc = check_keys(y, confirm, "confirm", confirm_keys)) ||
+        if ((rc = nf_yaml_check_keys(y, confirm, "confirm", confirm_keys)) ||
             (rc = parse_phrases(&r->confirm_before, y, confirm, "before")) ||
             (rc = parse_phrases(&r->confirm_after, y, confirm, "after")) ||
             (rc = parse_phrases(&r->confirm_near, y, confirm, "near")))
@@ -264,18 +228,18 @@ static int load_entry(struct nf_gazetteer *g, nf_yaml *y, yaml_node_t *node,
 {
     if (node->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, node, "an entry must be a map with id, name, aliases...");
-    int rc = check_keys(y, node, "an entry", entry_keys);
+    int rc = nf_yaml_check_keys(y, node, "an entry", entry_keys);
     const char *id = NULL, *name = NULL, *list = file_list;
     if (rc || (rc = nf_yaml_get_string(&id, y, node, "id", 1)) ||
         (rc = nf_yaml_get_string(&name, y, node, "name", 1)) ||
         (rc = nf_yaml_get_string(&list, y, node, "list", 0)))
         return rc;
-    if (!is_kebab(id))
+    if (!nf_is_kebab_id(id))
         return nf_yaml_error(y, nf_yaml_get(y, node, "id"),
                              "id '%s' must be lower-case letters and digits joined by '-'", id);
     if (!list)
         return nf_yaml_error(y, node, "entry '%s' has no list (give 'list' in the file or the entry)", id);
-    if (!is_kebab(list))
+    if (!nf_is_kebab_id(list))
         return nf_yaml_error(y, nf_yaml_get(y, node, "list"),
                              "list name '%s' must be lower-case letters and digits joined by '-'", list);
     const char *ilist = nf_gaz_intern_list(g, list);
@@ -331,7 +295,7 @@ static int load_entry(struct nf_gazetteer *g, nf_yaml *y, yaml_node_t *node,
         if (!text) {
             if (a->type != YAML_MAPPING_NODE)
                 return nf_yaml_error(y, a, "an alias must be text or a map with 'text'");
-            if ((rc = check_keys(y, a, "an alias", alias_keys)) ||
+            if ((rc = nf_yaml_check_keys(y, a, "an alias", alias_keys)) ||
                 (rc = nf_yaml_get_string(&text, y, a, "text", 1)) ||
                 (rc = make_rules(&arules, g, y, file_case, node, a)))
                 return rc;
@@ -357,7 +321,7 @@ static int load_file(struct nf_gazetteer *g, const char *path)
         rc = NF_ENOMEM;
     else if (root->type != YAML_MAPPING_NODE)
         rc = nf_yaml_error(y, root, "a gazetteer file must be a map with 'list' and 'entries'");
-    else if (!(rc = check_keys(y, root, "a gazetteer file", file_keys)) &&
+    else if (!(rc = nf_yaml_check_keys(y, root, "a gazetteer file", file_keys)) &&
              !(rc = nf_yaml_get_string(&list, y, root, "list", 0)) &&
              !(rc = parse_case(&file_case, y, root))) {
         entries = nf_yaml_get(y, root, "entries");
@@ -365,7 +329,7 @@ static int load_file(struct nf_gazetteer *g, const char *path)
             rc = nf_yaml_error(y, root, "missing required key 'entries'");
         else if (entries->type != YAML_SEQUENCE_NODE)
             rc = nf_yaml_error(y, entries, "'entries' must be a list of entries");
-        else if (list && !is_kebab(list))
+        else if (list && !nf_is_kebab_id(list))
             rc = nf_yaml_error(y, nf_yaml_get(y, root, "list"),
                                "list name '%s' must be lower-case letters and digits joined by '-'",
                                list);

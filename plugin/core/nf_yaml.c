@@ -1,4 +1,5 @@
 #include "nf_yaml.h"
+#include "nf_buf.h"
 #include "nf_error.h"
 
 #include <errno.h>
@@ -131,6 +132,39 @@ int nf_yaml_error(const nf_yaml *y, const yaml_node_t *node,
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return nf_set_error(NF_ESCHEMA, "%s:%u: %s", y->path, nf_yaml_line(node), msg);
+}
+
+int nf_yaml_check_keys(nf_yaml *y, yaml_node_t *map, const char *what,
+                       const char *const *allowed)
+{
+    for (size_t i = 0; i < nf_yaml_map_len(map); i++) {
+        yaml_node_t *k = nf_yaml_map_key(y, map, i);
+        const char *key = nf_yaml_scalar(k);
+        int ok = 0;
+        for (const char *const *a = allowed; key && *a && !ok; a++)
+            ok = strcmp(key, *a) == 0;
+        if (!ok) {
+            nf_buf b = NF_BUF_INIT;
+            for (const char *const *a = allowed; *a; a++)
+                nf_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
+            int rc = nf_yaml_error(y, k, "unknown key '%s' in %s (known: %s)",
+                                   key ? key : "?", what, b.data ? b.data : "");
+            nf_buf_free(&b);
+            return rc;
+        }
+    }
+    return NF_OK;
+}
+
+int nf_is_kebab_id(const char *s)
+{
+    if (!*s || *s == '-')
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              (*p == '-' && p[1] && p[1] != '-')))
+            return 0;
+    return 1;
 }
 
 /* Shared front half of the typed getters: find KEY and insist on a scalar. */

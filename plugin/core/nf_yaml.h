@@ -41,6 +41,15 @@ int nf_yaml_error(const nf_yaml *y, const yaml_node_t *node,
 #endif
     ;
 
+/* Every key of mapping MAP must be one of ALLOWED (NULL-terminated); else an
+ * NF_ESCHEMA error "PATH:LINE: unknown key 'k' in WHAT (known: ...)". */
+int nf_yaml_check_keys(nf_yaml *y, yaml_node_t *map, const char *what,
+                       const char *const *allowed);
+
+/* Schema ids: lower-case ASCII letters and digits joined by single '-'
+ * ("mistral-ai"), as the spec writes facet values. */
+int nf_is_kebab_id(const char *s);
+
 /* Typed getters that record a schema error naming the line when the value
  * has the wrong type.  A missing key leaves *out as it was and returns
  * NF_OK unless REQUIRED. */

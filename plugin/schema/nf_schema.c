@@ -26,17 +26,6 @@
 
 /* ---- facets ------------------------------------------------------------- */
 
-static int is_kebab(const char *s)
-{
-    if (!*s || *s == '-')
-        return 0;
-    for (const char *p = s; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-              (*p == '-' && p[1] && p[1] != '-')))
-            return 0;
-    return 1;
-}
-
 /* Xapian boolean prefixes are upper-case by convention; newsfacet's start
  * with X so they never clash with Omega's single-letter ones. */
 static int is_prefix(const char *s)
@@ -47,28 +36,6 @@ static int is_prefix(const char *s)
         if (*p < 'A' || *p > 'Z')
             return 0;
     return 1;
-}
-
-static int check_keys(nf_yaml *y, yaml_node_t *map, const char *what,
-                      const char *const *allowed)
-{
-    for (size_t i = 0; i < nf_yaml_map_len(map); i++) {
-        yaml_node_t *k = nf_yaml_map_key(y, map, i);
-        const char *key = nf_yaml_scalar(k);
-        int ok = 0;
-        for (const char *const *a = allowed; key && *a && !ok; a++)
-            ok = strcmp(key, *a) == 0;
-        if (!ok) {
-            nf_buf b = NF_BUF_INIT;
-            for (const char *const *a = allowed; *a; a++)
-                nf_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-            int rc = nf_yaml_error(y, k, "unknown key '%s' in %s (known: %s)",
-                                   key ? key : "?", what, b.data ? b.data : "");
-            nf_buf_free(&b);
-            return rc;
-        }
-    }
-    return NF_OK;
 }
 
 static const char *const top_keys[] = {"name", "language", "description", "facets", NULL};
@@ -105,12 +72,12 @@ static int load_buckets(nf_facet_def *f, nf_yaml *y, yaml_node_t *node)
         const char *name = NULL;
         double lo = -INFINITY, hi = INFINITY;
         int rc;
-        if ((rc = check_keys(y, b, "a bucket", bucket_keys)) ||
+        if ((rc = nf_yaml_check_keys(y, b, "a bucket", bucket_keys)) ||
             (rc = nf_yaml_get_string(&name, y, b, "name", 1)) ||
             (rc = nf_yaml_get_double(&lo, y, b, "min", 0)) ||
             (rc = nf_yaml_get_double(&hi, y, b, "max", 0)))
             return rc;
-        if (!is_kebab(name))
+        if (!nf_is_kebab_id(name))
             return nf_yaml_error(y, b, "bucket name '%s' must be lower-case letters and digits joined by '-'", name);
         if (!(lo < hi))
             return nf_yaml_error(y, b, "bucket '%s': min must be below max", name);
@@ -130,7 +97,7 @@ static int load_facet(nf_schema *s, nf_yaml *y, yaml_node_t *node)
 {
     if (node->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, node, "a facet must be a map with name, prefix, slot, from...");
-    int rc = check_keys(y, node, "a facet", facet_keys);
+    int rc = nf_yaml_check_keys(y, node, "a facet", facet_keys);
     const char *name = NULL, *label = NULL, *prefix = NULL, *kind = "terms", *from = NULL;
     long slot = -1;
     if (rc || (rc = nf_yaml_get_string(&name, y, node, "name", 1)) ||
@@ -140,7 +107,7 @@ static int load_facet(nf_schema *s, nf_yaml *y, yaml_node_t *node)
         (rc = nf_yaml_get_string(&kind, y, node, "kind", 0)) ||
         (rc = nf_yaml_get_string(&from, y, node, "from", 1)))
         return rc;
-    if (!is_kebab(name))
+    if (!nf_is_kebab_id(name))
         return nf_yaml_error(y, nf_yaml_get(y, node, "name"),
                              "facet name '%s' must be lower-case letters and digits joined by '-'", name);
     if (!is_prefix(prefix))
@@ -197,7 +164,7 @@ static int load_main(nf_schema *s, nf_yaml *y)
     yaml_node_t *root = nf_yaml_root(y);
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "schema.yaml must be a map with name, language, facets");
-    int rc = check_keys(y, root, "schema.yaml", top_keys);
+    int rc = nf_yaml_check_keys(y, root, "schema.yaml", top_keys);
     const char *name = NULL, *language = "english";
     if (rc || (rc = nf_yaml_get_string(&name, y, root, "name", 1)) ||
         (rc = nf_yaml_get_string(&language, y, root, "language", 0)))
