@@ -12,6 +12,15 @@
 
 #define NF_UTF8_REPLACEMENT 0xFFFDu
 
+/* The longest prefix of S no longer than N bytes that does not split a
+ * UTF-8 sequence (S holds at least N + 1 bytes, or N is its length). */
+static inline size_t nf_utf8_cut(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
 /* The code point at P (P < END); its byte length goes to *LEN. */
 static inline uint32_t nf_utf8_decode(const unsigned char *p,
                                       const unsigned char *end, unsigned *len)

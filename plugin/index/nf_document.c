@@ -2,6 +2,7 @@
 #include "nf_number_terms.h"
 #include "nf_termgen.h"
 #include "analyse/nf_tokenise.h"
+#include "analyse/nf_utf8.h"
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
 #include "core/nf_hash.h"
@@ -26,9 +27,7 @@ int nf_document_id_term(char **out, const char *id)
          * make it unique with a digest of the whole id. */
         char hex[33];
         nf_hash128_hex(hex, id, n);
-        size_t cut = NF_ID_TERM_MAX;
-        while (cut > 0 && ((unsigned char)id[cut] & 0xC0) == 0x80)
-            cut--;  /* never split a UTF-8 sequence */
+        size_t cut = nf_utf8_cut(id, NF_ID_TERM_MAX);
         if (!rc)
             rc = nf_buf_append(&b, id, cut);
         if (!rc)
@@ -62,12 +61,8 @@ static int add_bool(nf_xdoc *doc, const char *prefix, const char *value)
         rc = nf_buf_puts(&b, value);
     /* An over-long value (a wild outlet name) is cut rather than losing the
      * whole document. */
-    if (!rc && b.len > NF_XAPIAN_MAX_TERM_BYTES) {
-        size_t cut = NF_XAPIAN_MAX_TERM_BYTES;
-        while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
-            cut--;
-        b.len = cut;
-    }
+    if (!rc && b.len > NF_XAPIAN_MAX_TERM_BYTES)
+        b.len = nf_utf8_cut(b.data, NF_XAPIAN_MAX_TERM_BYTES);
     if (!rc)
         rc = nf_xdoc_add_boolean_term(doc, b.data, b.len);
     nf_buf_free(&b);
@@ -238,11 +233,8 @@ static int data_line(nf_buf *b, const char *key, const char *value, size_t max)
         return NF_OK;
     int rc = nf_buf_printf(b, "%s=", key);
     size_t n = strlen(value);
-    if (n > max) {
-        n = max;
-        while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
-            n--;
-    }
+    if (n > max)
+        n = nf_utf8_cut(value, max);
     for (size_t i = 0; i < n && !rc; i++) {
         char c = value[i];
         rc = nf_buf_putc(b, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
