@@ -216,6 +216,31 @@ nf_docid nf_facet_columns_docid(const nf_facet_columns *c, const char *key, size
 
 /* ---- the columns -------------------------------------------------------- */
 
+static int join_rows(nf_facet_columns *c)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < c->ncols; i++) {
+        c->col[i].base = c->nvalues;
+        c->nvalues += c->col[i].nvalues;
+        total += c->col[i].nids;
+    }
+    c->row = malloc(((size_t)c->lastdocid + 2) * sizeof *c->row);
+    c->ids = malloc((total ? total : 1) * sizeof *c->ids);
+    if (!c->row || !c->ids)
+        return nf_set_error(NF_ENOMEM, "out of memory reading facet values");
+    size_t k = 0;
+    for (nf_docid d = 0; d <= c->lastdocid; d++) {
+        c->row[d] = (uint32_t)k;
+        for (size_t i = 0; i < c->ncols; i++) {
+            const nf_facet_column *col = &c->col[i];
+            for (uint32_t j = col->row[d]; j < col->row[d + 1]; j++)
+                c->ids[k++] = col->base + col->ids[j];
+        }
+    }
+    c->row[c->lastdocid + 1] = (uint32_t)k;
+    return NF_OK;
+}
+
 int nf_facet_columns_build(nf_facet_columns **out, nf_xdb *db, const nf_valueno *slots,
                            const int *months, size_t n, nf_valueno key_slot)
 {
@@ -250,6 +275,8 @@ int nf_facet_columns_build(nf_facet_columns **out, nf_xdb *db, const nf_valueno 
         col->months = months[i];
         rc = read_column(col, &supported, db, c->lastdocid);
     }
+    if (!rc && supported)
+        rc = join_rows(c);
     if (rc || !supported) {
         nf_facet_columns_free(c);
         return rc;
@@ -270,6 +297,8 @@ void nf_facet_columns_free(nf_facet_columns *c)
         free(c->col[i].ids);
     }
     free(c->col);
+    free(c->row);
+    free(c->ids);
     key_map_free(c->keys);
     free(c);
 }

@@ -30,6 +30,7 @@ typedef struct nf_facet_column {
     uint32_t *row;       /* document d's ids are ids[row[d] .. row[d + 1]) */
     uint32_t *ids;
     size_t nids;
+    uint32_t base;       /* its ids in the numbering of all columns: base + id */
 } nf_facet_column;
 
 typedef struct nf_facet_key_map nf_facet_key_map;
@@ -38,6 +39,12 @@ typedef struct nf_facet_columns {
     nf_docid lastdocid;
     nf_facet_column *col;
     size_t ncols;
+    /* Every column's values of a document in one row (ids numbered across
+     * columns: column c's id i is c.base + i), so that counting a match
+     * for every facet is one loop over one array. */
+    uint32_t nvalues;
+    uint32_t *row;
+    uint32_t *ids;
     /* With shards, a match decider learns only a shard's own docid, so
      * documents are found by their unique key (KEY_SLOT) instead. */
     int key_slot;              /* -1: one database, docids suffice */
@@ -58,12 +65,22 @@ void nf_facet_columns_free(nf_facet_columns *c);
 /* The column of SLOT, or NULL. */
 const nf_facet_column *nf_facet_columns_find(const nf_facet_columns *c, nf_valueno slot);
 
-/* Add one to COUNTS[id] for each value of document DID. */
+/* Add one to COUNTS[col.base + id] for each value of document DID in COL
+ * (COUNTS spans all columns). */
 static inline void nf_facet_column_count(const nf_facet_column *col, nf_docid did,
                                          uint32_t *counts)
 {
+    uint32_t *mine = counts + col->base;
     for (uint32_t k = col->row[did]; k < col->row[did + 1]; k++)
-        counts[col->ids[k]]++;
+        mine[col->ids[k]]++;
+}
+
+/* The same for every column at once. */
+static inline void nf_facet_columns_count(const nf_facet_columns *c, nf_docid did,
+                                          uint32_t *counts)
+{
+    for (uint32_t k = c->row[did]; k < c->row[did + 1]; k++)
+        counts[c->ids[k]]++;
 }
 
 #endif

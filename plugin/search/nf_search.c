@@ -223,8 +223,7 @@ typedef struct facet_job {
     const char *name;
     int slot;
     nf_xspy *spy;              /* counting with spies */
-    const nf_facet_column *col; /* counting from the columns: */
-    uint32_t *ids_count;       /* count per value id */
+    const nf_facet_column *col; /* counting from the columns */
     nf_facet_counts counts;
 } facet_job;
 
@@ -259,8 +258,12 @@ static void order_buckets(nf_facet_counts *fc, const nf_facet_def *f)
     fc->cap = fc->n ? fc->n : 1;
 }
 
+/* A page of hits for Q in the requested order.  EXACT: look at every
+ * match (check_at_least = doccount) so that the spies' counts and the
+ * match count are exact, not estimates; otherwise Xapian may stop as soon
+ * as nothing left can enter the page. */
 static int run_enquire(nf_xmset **ms, nf_searcher *s, nf_xquery *q, facet_job *jobs,
-                       size_t njobs, unsigned first, unsigned max, int sort)
+                       size_t njobs, unsigned first, unsigned max, int sort, int exact)
 {
     nf_xenquire *enq = NULL;
     unsigned doccount = 0;
@@ -275,10 +278,8 @@ static int run_enquire(nf_xmset **ms, nf_searcher *s, nf_xquery *q, facet_job *j
         rc = nf_xenquire_set_sort_by_relevance_then_value(enq, NF_SLOT_ID, 0);
     for (size_t i = 0; i < njobs && !rc; i++)
         rc = nf_xenquire_add_spy(enq, jobs[i].spy);
-    /* check_at_least = doccount: every match is seen, so the total and the
-     * counts are exact, not estimates. */
     if (!rc)
-        rc = nf_xenquire_get_mset(ms, enq, first, max, doccount);
+        rc = nf_xenquire_get_mset(ms, enq, first, max, exact ? doccount : 0);
     nf_xenquire_free(enq);
     return rc;
 }
@@ -375,7 +376,7 @@ static int count_with_spies(nf_xmset **ms, unsigned *total, nf_searcher *s,
     }
     unsigned limit = req->limit ? req->limit : 10;
     if (!rc)
-        rc = run_enquire(ms, s, main_q, shared, nshared, req->offset, limit, req->sort);
+        rc = run_enquire(ms, s, main_q, shared, nshared, req->offset, limit, req->sort, 1);
     free(shared);
     nf_xquery_free(main_q);
     if (!rc) {
@@ -390,7 +391,7 @@ static int count_with_spies(nf_xmset **ms, unsigned *total, nf_searcher *s,
         nf_xmset *fms = NULL;
         rc = filtered_query(&q, text, sel, nsel, (long)jobs[i].sel_index, NULL);
         if (!rc)
-            rc = run_enquire(&fms, s, q, &jobs[i], 1, 0, 0, NF_SORT_RELEVANCE);
+            rc = run_enquire(&fms, s, q, &jobs[i], 1, 0, 0, NF_SORT_RELEVANCE, 1);
         nf_xmset_free(fms);
         nf_xquery_free(q);
     }
@@ -408,6 +409,7 @@ typedef struct decide_ctx {
     facet_job *jobs;
     size_t njobs;
     const nf_facet_columns *cols;
+    uint32_t *counts;          /* per value id of all columns */
     /* The selections of counted facets, each counted with itself left
      * out: the documents each matches, and the job it belongs to. */
     unsigned char **excl_bits;
@@ -433,8 +435,7 @@ static nf_docid column_docid(const decide_ctx *c, nf_docid did, const char *key,
 
 static void count_all(decide_ctx *c, nf_docid did)
 {
-    for (size_t j = 0; j < c->njobs; j++)
-        nf_facet_column_count(c->jobs[j].col, did, c->jobs[j].ids_count);
+    nf_facet_columns_count(c->cols, did, c->counts);
     c->total++;
 }
 
@@ -446,7 +447,7 @@ static int decide_count_all(void *vctx, nf_docid did, const char *key, size_t le
         return 0;
     }
     count_all(c, did);
-    return 1;
+    return 0;
 }
 
 /* Solr's tag/exclude in one pass: a document that passes every selection
@@ -469,10 +470,9 @@ static int decide_multi(void *vctx, nf_docid did, const char *key, size_t len)
     }
     if (failed == c->nexcl) {
         count_all(c, did);
-        return 1;
+        return 0;
     }
-    facet_job *j = &c->jobs[c->excl_job[failed]];
-    nf_facet_column_count(j->col, did, j->ids_count);
+    nf_facet_column_count(c->jobs[c->excl_job[failed]].col, did, c->counts);
     return 0;
 }
 
@@ -486,30 +486,29 @@ static int decide_mark(void *vctx, nf_docid did, const char *key, size_t len)
     return 0;
 }
 
-static int run_decided(nf_xmset **ms, nf_searcher *s, nf_xquery *q, int boolean,
-                       nf_decide_cb cb, decide_ctx *ctx, unsigned first, unsigned max,
-                       int sort)
+/* Visit every match of Q with CB, which counts and keeps nothing: with
+ * boolean weights, docid order and an empty page, Xapian does little
+ * more per match than step its posting lists. */
+static int run_count(nf_searcher *s, nf_xquery *q, nf_decide_cb cb, decide_ctx *ctx)
 {
     nf_xenquire *enq = NULL;
+    nf_xmset *none = NULL;
     unsigned doccount = 0;
     int rc = nf_xdb_doccount(s->db, &doccount);
     if (!rc)
         rc = nf_xenquire_new(&enq, s->db);
     if (!rc)
         rc = nf_xenquire_set_query(enq, q);
-    if (!rc && boolean)
+    if (!rc)
         rc = nf_xenquire_set_boolean(enq);
-    if (!rc && sort == NF_SORT_DATE)
-        rc = nf_xenquire_set_sort_by_value(enq, NF_SLOT_DATE, 1);
-    else if (!rc)
-        rc = nf_xenquire_set_sort_by_relevance_then_value(enq, NF_SLOT_ID, 0);
     if (!rc)
         rc = nf_xenquire_set_decider(enq, cb, ctx);
     if (!rc)
         rc = nf_xenquire_set_decider_key(enq, ctx->cols->key_slot);
-    /* check_at_least = doccount: the decider sees every match. */
+    /* check_at_least past the doccount: the decider sees every match. */
     if (!rc)
-        rc = nf_xenquire_get_mset(ms, enq, first, max, doccount + 1);
+        rc = nf_xenquire_get_mset(&none, enq, 0, 0, doccount + 1);
+    nf_xmset_free(none);
     nf_xenquire_free(enq);
     if (!rc && ctx->stale)
         rc = nf_set_error(NF_EDB_MODIFIED, "%s changed while it was searched: reopen it",
@@ -552,14 +551,14 @@ static int count_with_columns(nf_xmset **ms, unsigned *total, nf_searcher *s,
     char *skip = calloc(nsel, 1);
     c.excl_bits = calloc(njobs ? njobs : 1, sizeof *c.excl_bits);
     c.excl_job = calloc(njobs ? njobs : 1, sizeof *c.excl_job);
-    int rc = skip && c.excl_bits && c.excl_job ? NF_OK : nf_set_error(NF_ENOMEM, "out of memory");
+    c.counts = calloc((size_t)cols->nvalues + 1, sizeof *c.counts);
+    int rc = skip && c.excl_bits && c.excl_job && c.counts
+        ? NF_OK : nf_set_error(NF_ENOMEM, "out of memory");
     for (size_t i = 0; i < njobs && !rc; i++) {
         jobs[i].col = nf_facet_columns_find(cols, (nf_valueno)jobs[i].slot);
         if (!jobs[i].col)
             rc = nf_set_error(NF_ERROR, "facet %s: slot %d was not read", jobs[i].name,
                               jobs[i].slot);
-        else if (!(jobs[i].ids_count = calloc(jobs[i].col->nvalues + 1, sizeof(uint32_t))))
-            rc = nf_set_error(NF_ENOMEM, "out of memory");
     }
     /* The documents each counted facet's own selection matches. */
     for (size_t i = 0; i < njobs && !rc; i++) {
@@ -567,34 +566,38 @@ static int count_with_columns(nf_xmset **ms, unsigned *total, nf_searcher *s,
         if (!own)
             continue;
         skip[jobs[i].sel_index] = 1;
-        nf_xmset *none = NULL;
         if (!(c.mark = calloc(nbytes, 1))) {
             rc = nf_set_error(NF_ENOMEM, "out of memory");
             break;
         }
         c.excl_job[c.nexcl] = i;
         c.excl_bits[c.nexcl++] = c.mark;
-        rc = run_decided(&none, s, own, 1, decide_mark, &c, 0, 0, NF_SORT_RELEVANCE);
-        nf_xmset_free(none);
+        rc = run_count(s, own, decide_mark, &c);
     }
-    /* One match of the text and the other selections: the hits page, the
-     * total and every count. */
-    nf_xquery *base = NULL;
+    /* One match of the text and the other selections for the total and
+     * every count, then the page of hits, for which Xapian need not look
+     * at every match. */
+    nf_xquery *base = NULL, *full = NULL;
     if (!rc)
         rc = filtered_query(&base, text, sel, nsel, -1, skip);
+    if (!rc)
+        rc = run_count(s, base, c.nexcl ? decide_multi : decide_count_all, &c);
+    if (!rc)
+        rc = filtered_query(&full, text, sel, nsel, -1, NULL);
     unsigned limit = req->limit ? req->limit : 10;
     if (!rc)
-        rc = run_decided(ms, s, base, 0, c.nexcl ? decide_multi : decide_count_all, &c,
-                         req->offset, limit, req->sort);
+        rc = run_enquire(ms, s, full, NULL, 0, req->offset, limit, req->sort, 0);
     nf_xquery_free(base);
+    nf_xquery_free(full);
     *total = c.total;
     for (size_t i = 0; i < njobs && !rc; i++)
         rc = nf_facet_counts_from_ids(&jobs[i].counts, (const char *const *)jobs[i].col->values,
-                                      jobs[i].ids_count, jobs[i].col->nvalues);
+                                      c.counts + jobs[i].col->base, jobs[i].col->nvalues);
     for (size_t e = 0; e < c.nexcl; e++)
         free(c.excl_bits[e]);
     free(c.excl_bits);
     free(c.excl_job);
+    free(c.counts);
     free(skip);
     return rc;
 }
@@ -659,7 +662,6 @@ NF_API int nf_search(nf_search_result **out, nf_searcher *s, const nf_search_req
     }
     for (size_t i = 0; i < njobs; i++) {
         nf_xspy_free(jobs[i].spy);
-        free(jobs[i].ids_count);
         nf_facet_counts_free(&jobs[i].counts);
     }
     free(jobs);
