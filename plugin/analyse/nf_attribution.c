@@ -30,6 +30,8 @@ typedef struct credit {
 typedef struct cite_pat {
     nf_pattern pat;
     int not_source;         /* cites nothing when it names a->source */
+    const uint32_t *req;    /* word ids of a required item (nf_pattern_required) */
+    size_t nreq;            /* 0: none, the cite may match in any sentence */
 } cite_pat;
 
 typedef struct words {
@@ -297,7 +299,8 @@ static int intern_words(struct nf_attribution *at)
 {
     int rc = NF_OK;
     for (size_t i = 0; i < at->ncites && !rc; i++)
-        rc = nf_pattern_intern(&at->cites[i].pat, &at->words);
+        if (!(rc = nf_pattern_intern(&at->cites[i].pat, &at->words)))
+            at->cites[i].nreq = nf_pattern_required(&at->cites[i].pat, &at->cites[i].req);
     for (size_t i = 0; i < at->ncredits && !rc; i++)
         rc = nf_pattern_intern(&at->credits[i].pat, &at->words);
     if (!rc)
@@ -704,36 +707,68 @@ static int slot_may_start(const ctx *c, const nf_units *u, size_t k, int slot)
     }
 }
 
+/* Per sentence: which cites can match at all (one word of a required item
+ * occurs in it), and scratch for the cites to try at one unit. */
+typedef struct cite_scan {
+    uint32_t *cand;
+    uint32_t *stamp;        /* per cite: the unit it was last added for */
+    uint32_t now;
+    uint8_t *enabled;       /* per cite */
+    uint32_t *seen;         /* per word id: the sentence it last occurred in + 1 */
+} cite_scan;
+
+static void enable_cites(cite_scan *cs, const struct nf_attribution *at, const nf_units *u,
+                         uint32_t sentence)
+{
+    for (size_t k = 0; k < u->n; k++)
+        cs->seen[u->v[k].word] = sentence + 1;
+    for (size_t i = 0; i < at->ncites; i++) {
+        const cite_pat *cp = &at->cites[i];
+        int on = cp->nreq == 0;
+        for (size_t j = 0; j < cp->nreq && !on; j++)
+            on = cs->seen[cp->req[j]] == sentence + 1;
+        cs->enabled[i] = (uint8_t)on;
+    }
+}
+
 /* The cites to try at unit K: those that can start with its word, with a
- * slot that can begin there, or with anything; each once (STAMP).  Cites
- * only add to sets, so the order they are tried in does not matter.
- * Returns how many are in CAND. */
-static size_t candidates(uint32_t *cand, uint32_t *stamp, uint32_t *now, const ctx *c,
-                         const nf_units *u, size_t k)
+ * slot that can begin there, or with anything, and that can match in the
+ * sentence; each once.  Cites only add to sets, so the order they are
+ * tried in does not matter.  Returns how many are in cs->cand. */
+static size_t candidates(cite_scan *cs, const ctx *c, const nf_units *u, size_t k)
 {
     const nf_pattern_index *ix = &c->at->cites_index;
     size_t n = 0, lo, hi;
-    if (++*now == 0) {      /* wrapped: forget every stamp */
-        memset(stamp, 0, c->at->ncites * sizeof *stamp);
-        *now = 1;
+    if (++cs->now == 0) {   /* wrapped: forget every stamp */
+        memset(cs->stamp, 0, c->at->ncites * sizeof *cs->stamp);
+        cs->now = 1;
     }
+#define TRY(id_)                                                              \
+    do {                                                                      \
+        uint32_t id = (id_);                                                  \
+        if (cs->enabled[id] && cs->stamp[id] != cs->now) {                    \
+            cs->stamp[id] = cs->now;                                          \
+            cs->cand[n++] = id;                                               \
+        }                                                                     \
+    } while (0)
     nf_pattern_index_find(ix, u->v[k].word, &lo, &hi);
     for (size_t j = lo; j < hi; j++)
-        if (stamp[ix->first[j].id] != *now) {
-            stamp[ix->first[j].id] = *now;
-            cand[n++] = ix->first[j].id;
+        TRY(ix->first[j].id);
+    if (!u->v[k].punct) {
+        int prev = -1, may = 0;
+        for (size_t j = 0; j < ix->nslots; j++) {
+            int slot = (int)ix->slots[j].key;
+            if (slot != prev) {
+                may = slot_may_start(c, u, k, slot);
+                prev = slot;
+            }
+            if (may)
+                TRY(ix->slots[j].id);
         }
-    for (size_t j = 0; j < ix->nslots; j++)
-        if (stamp[ix->slots[j].id] != *now &&
-            slot_may_start(c, u, k, (int)ix->slots[j].key)) {
-            stamp[ix->slots[j].id] = *now;
-            cand[n++] = ix->slots[j].id;
-        }
+    }
     for (size_t j = 0; j < ix->nanywhere; j++)
-        if (stamp[ix->anywhere[j]] != *now) {
-            stamp[ix->anywhere[j]] = *now;
-            cand[n++] = ix->anywhere[j];
-        }
+        TRY(ix->anywhere[j]);
+#undef TRY
     return n;
 }
 
@@ -773,11 +808,10 @@ int nf_attribution_find(nf_analysis *a)
         if (at->cites[i].pat.n > maxn)
             maxn = at->cites[i].pat.n;
     nf_capture *caps = calloc(maxn ? maxn : 1, sizeof *caps);
-    uint32_t *cand = malloc(at->ncites * sizeof *cand);
-    uint32_t *stamp = calloc(at->ncites, sizeof *stamp);
-    uint32_t stamp_now = 0;
+    cite_scan cs = {malloc(at->ncites * sizeof *cs.cand), calloc(at->ncites, sizeof *cs.stamp),
+                    0, malloc(at->ncites), calloc(at->words.n + 1, sizeof *cs.seen)};
     found_list fl = {0};
-    if (!caps || !cand || !stamp)
+    if (!caps || !cs.cand || !cs.stamp || !cs.enabled || !cs.seen)
         rc = nf_set_error(NF_ENOMEM, "out of memory finding attributions");
     for (size_t s = 0; s < t->nsentences && !rc; s++) {
         const nf_sentence *sen = &t->sentences[s];
@@ -785,12 +819,14 @@ int nf_attribution_find(nf_analysis *a)
             continue;
         rc = nf_units_build(&u, t, sen->tok_first, (size_t)sen->tok_first + sen->tok_count,
                             sen->start, sen->end, &at->marks);
-        if (!rc)
-            nf_units_intern(&u, &at->words);
+        if (rc)
+            break;
+        nf_units_intern(&u, &at->words);
+        enable_cites(&cs, at, &u, (uint32_t)s);
         for (size_t k = 0; k < u.n && !rc; k++) {
-            size_t nc = candidates(cand, stamp, &stamp_now, &c, &u, k);
+            size_t nc = candidates(&cs, &c, &u, k);
             for (size_t j = 0; j < nc && !rc; j++) {
-                const cite_pat *cp = &at->cites[cand[j]];
+                const cite_pat *cp = &at->cites[cs.cand[j]];
                 if (nf_pattern_match(&cp->pat, &u, k, u.n, slot_fn, &c, caps))
                     rc = collect(&fl, &c, &u, cp, caps);
             }
@@ -802,8 +838,10 @@ int nf_attribution_find(nf_analysis *a)
         free(fl.v[i].id);
     free(fl.v);
     free(caps);
-    free(cand);
-    free(stamp);
+    free(cs.cand);
+    free(cs.stamp);
+    free(cs.enabled);
+    free(cs.seen);
     nf_units_free(&u);
     free(outlet_at);
     free(other);

@@ -149,6 +149,19 @@ int nf_pattern_intern(nf_pattern *p, nf_wordtab *wt)
     return NF_OK;
 }
 
+size_t nf_pattern_required(const nf_pattern *p, const uint32_t **ids)
+{
+    /* the required word item with the fewest alternatives: quickest to test */
+    const nf_pattern_item *best = NULL;
+    for (size_t i = 0; i < p->n; i++) {
+        const nf_pattern_item *it = &p->items[i];
+        if (!it->optional && it->nalts && it->ids && (!best || it->nalts < best->nalts))
+            best = it;
+    }
+    *ids = best ? best->ids : NULL;
+    return best ? best->nalts : 0;
+}
+
 static int push_first(nf_pattern_first **v, size_t *n, size_t *cap, uint32_t key, uint32_t id)
 {
     if (*n == *cap) {

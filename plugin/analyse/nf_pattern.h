@@ -46,6 +46,11 @@ void nf_pattern_free(nf_pattern *p);
  * then match by integer compares.  Without it, words compare as strings. */
 int nf_pattern_intern(nf_pattern *p, nf_wordtab *wt);
 
+/* The ids of the words of one required item of P (interned): no match is
+ * possible in a text without one of them.  Returns how many (*IDS points
+ * into P), or 0 when every required item is a slot or "_". */
+size_t nf_pattern_required(const nf_pattern *p, const uint32_t **ids);
+
 /* An index of patterns by what they can start with, so that a scan tries
  * at each unit only the patterns that can match there: a word (by its id
  * in the table the patterns are interned in), a slot (the caller knows

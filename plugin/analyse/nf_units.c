@@ -54,6 +54,8 @@ static int is_space(utf8proc_int32_t c)
 {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
         return 1;
+    if (c < 0x80)
+        return 0;
     utf8proc_category_t cat = utf8proc_category(c);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
            cat == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
@@ -61,6 +63,8 @@ static int is_space(utf8proc_int32_t c)
 
 static int is_alnum(utf8proc_int32_t c)
 {
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
@@ -156,7 +160,11 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
     int number_gap = digits && g1 - g0 <= 3;
     while (i < g1) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(g1 - i), &c);
+        utf8proc_ssize_t k = 1;
+        if (p[i] < 0x80)
+            c = p[i];       /* ASCII needs no decoding */
+        else
+            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(g1 - i), &c);
         if (k <= 0) {
             i++;
             space_before = 0;
