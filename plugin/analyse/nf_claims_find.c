@@ -29,6 +29,7 @@ typedef struct finder {
     uint32_t *term_seen;          /* per term id: last sentence it occurred in */
     uint32_t special[4];          /* term ids: #money #percent #year #multiple */
     nf_stance_scan stance;        /* the last sentence scanned for cues */
+    nf_claim_pool pool;           /* the matcher's scratch lists */
 } finder;
 
 static int is_year(const char *t, size_t len)
@@ -488,6 +489,7 @@ static void finder_free(finder *f)
     free(f->term_pos);
     free(f->term_seen);
     nf_stance_scan_free(&f->stance);
+    nf_claim_pool_free(&f->pool);
 }
 
 int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
@@ -542,7 +544,8 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     }
     memset(f.term_seen, 0xff, (r->terms.n + 1) * sizeof *f.term_seen);
     f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.term_start, f.term_pos,
-                           f.term_seen, 0, nm, f.amt_first, f.amt_last, f.tok_special};
+                           f.term_seen, 0, nm, f.amt_first, f.amt_last, f.tok_special,
+                           &f.pool};
 
     size_t mi = 0, ai = 0;
     for (uint32_t si = 0; si < a->tokens.nsentences && !rc; si++) {
