@@ -29,6 +29,8 @@ typedef struct credit {
 typedef struct cite_pat {
     nf_pattern pat;
     int not_source;         /* cites nothing when it names a->source */
+    const uint32_t *req;    /* word ids of a required item (nf_pattern_required) */
+    size_t nreq;            /* 0: none, the cite may match in any sentence */
 } cite_pat;
 
 typedef struct words {
@@ -52,7 +54,11 @@ struct nf_attribution {
     char **outlet_words;    /* last words of unknown outlets' names */
     size_t noutlet_words;
     nf_punct_set marks;
+    nf_wordtab words;       /* every word the patterns and lists name, by id */
+    uint8_t *word_class;    /* by word id: WORD_STOP | WORD_CONNECTOR | WORD_OUTLET */
 };
+
+enum { WORD_STOP = 1, WORD_CONNECTOR = 2, WORD_OUTLET = 4 };
 
 static void words_free(words *w)
 {
@@ -86,6 +92,8 @@ void nf_attribution_free(struct nf_attribution *at)
         free(at->outlet_words[i]);
     free(at->outlet_words);
     nf_punct_set_free(&at->marks);
+    nf_wordtab_free(&at->words);
+    free(at->word_class);
     free(at);
 }
 
@@ -267,6 +275,51 @@ static int load_word_lists(struct nf_attribution *at, nf_yaml *y, yaml_node_t *r
     return rc;
 }
 
+static int intern_list(struct nf_attribution *at, char *const *v, size_t n)
+{
+    uint32_t id;
+    for (size_t i = 0; i < n; i++) {
+        int rc = nf_wordtab_intern(&id, &at->words, v[i]);
+        if (rc)
+            return rc;
+    }
+    return NF_OK;
+}
+
+static void mark_class(struct nf_attribution *at, char *const *v, size_t n, uint8_t cls)
+{
+    for (size_t i = 0; i < n; i++)
+        at->word_class[nf_wordtab_find_str(&at->words, v[i])] |= cls;
+}
+
+/* Give every word of the patterns and lists an id, so units match them by
+ * integer, and index the cites by what they can start with. */
+static int intern_words(struct nf_attribution *at)
+{
+    int rc = NF_OK;
+    for (size_t i = 0; i < at->ncites && !rc; i++)
+        if (!(rc = nf_pattern_intern(&at->cites[i].pat, &at->words)))
+            at->cites[i].nreq = nf_pattern_required(&at->cites[i].pat, &at->cites[i].req);
+    for (size_t i = 0; i < at->ncredits && !rc; i++)
+        rc = nf_pattern_intern(&at->credits[i].pat, &at->words);
+    if (!rc)
+        rc = intern_list(at, at->stopwords, at->nstopwords);
+    if (!rc)
+        rc = intern_list(at, at->connectors, at->nconnectors);
+    if (!rc)
+        rc = intern_list(at, at->outlet_words, at->noutlet_words);
+    if (rc)
+        return rc;
+    if (!(at->word_class = calloc(at->words.n + 1, 1)))
+        return nf_set_error(NF_ENOMEM, "out of memory loading attribution patterns");
+    mark_class(at, at->stopwords, at->nstopwords, WORD_STOP);
+    mark_class(at, at->connectors, at->nconnectors, WORD_CONNECTOR);
+    mark_class(at, at->outlet_words, at->noutlet_words, WORD_OUTLET);
+    for (size_t i = 0; i < at->ncites && !rc; i++)
+        rc = nf_pattern_index_add(&at->cites_index, &at->cites[i].pat, (uint32_t)i);
+    return rc ? rc : nf_pattern_index_sort(&at->cites_index);
+}
+
 static int load_doc(struct nf_attribution *at, nf_yaml *y)
 {
     static const char *const known[] = {"outlet_list", "name_suffixes", "name_connectors",
@@ -288,14 +341,10 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
     yaml_node_t *cites = nf_yaml_get(y, root, "cites");
     if (cites && (rc = load_cites(at, y, cites)))
         return rc;
-    for (size_t i = 0; i < at->ncites; i++)
-        if ((rc = nf_pattern_index_add(&at->cites_index, &at->cites[i].pat, (uint32_t)i)))
-            return rc;
-    nf_pattern_index_sort(&at->cites_index);
     yaml_node_t *credits = nf_yaml_get(y, root, "credits");
     if (credits && (rc = load_credits(at, y, credits)))
         return rc;
-    return NF_OK;
+    return intern_words(at);
 }
 
 int nf_attribution_load(struct nf_attribution **out, const char *schema_dir)
@@ -333,8 +382,14 @@ typedef struct ctx {
     int for_cites;              /* {name} may not be another list's entry */
 } ctx;
 
-static int in_list(char *const *v, size_t n, const char *w)
+/* Unit J is a word of class CLS (WORD_*): by id when U was interned in
+ * the attribution's table, else by comparing with the list V. */
+static int in_class(const ctx *c, const nf_units *u, size_t j, uint8_t cls, char *const *v,
+                    size_t n)
 {
+    if (u->wt == &c->at->words)
+        return (c->at->word_class[u->v[j].word] & cls) != 0;
+    const char *w = nf_unit_text(u, j);
     for (size_t i = 0; i < n; i++)
         if (strcmp(v[i], w) == 0)
             return 1;
@@ -420,11 +475,10 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
             if (!un->punct && (un->tok_flags & (NF_TOK_NEWLINE_BEFORE | NF_TOK_PARA_BEFORE)))
                 break;
         }
-        const char *w = nf_unit_text(u, j);
-        if (in_list(c->at->stopwords, c->at->nstopwords, w))
+        if (in_class(c, u, j, WORD_STOP, c->at->stopwords, c->at->nstopwords))
             break;
         int cap = capitalised(un);
-        if (!cap && !in_list(c->at->connectors, c->at->nconnectors, w))
+        if (!cap && !in_class(c, u, j, WORD_CONNECTOR, c->at->connectors, c->at->nconnectors))
             break;
         if (!un->punct) {
             if (c->for_cites && c->other[un->tok])
@@ -440,7 +494,8 @@ static size_t slot_fn(void *vctx, int slot, const nf_units *u, size_t at, size_t
         size_t len = cand[--ncand];
         /* {medianame}: only a name that ends like an outlet's ("Times") */
         if (slot == SLOT_MEDIANAME &&
-            !in_list(c->at->outlet_words, c->at->noutlet_words, nf_unit_text(u, at + len - 1)))
+            !in_class(c, u, at + len - 1, WORD_OUTLET, c->at->outlet_words,
+                      c->at->noutlet_words))
             continue;
         lens[k++] = len;
     }
@@ -616,6 +671,91 @@ static int add_found(nf_strset *sentence_set, nf_strset *all, found_list *fl)
     return rc;
 }
 
+/* Whether slot SLOT can take unit K at all: what slot_fn needs of a first
+ * unit, checked before trying the patterns that start with the slot. */
+static int slot_may_start(const ctx *c, const nf_units *u, size_t k, int slot)
+{
+    const nf_unit *un = &u->v[k];
+    if (un->punct)
+        return 0;
+    int outlet = c->outlet_at[un->tok] >= 0;
+    switch (slot) {
+    case SLOT_OUTLET:
+        return outlet;
+    case SLOT_NUMBER:
+        return (un->tok_flags & NF_TOK_DIGIT_INITIAL) != 0;
+    case SLOT_PERSON:
+        return !outlet && capitalised(un);
+    default:    /* {name}, {medianame}: an outlet or a capitalised word */
+        return outlet || capitalised(un);
+    }
+}
+
+/* Per sentence: which cites can match at all (one word of a required item
+ * occurs in it), and scratch for the cites to try at one unit. */
+typedef struct cite_scan {
+    uint32_t *cand;
+    uint32_t *stamp;        /* per cite: the unit it was last added for */
+    uint32_t now;
+    uint8_t *enabled;       /* per cite */
+    uint32_t *seen;         /* per word id: the sentence it last occurred in + 1 */
+} cite_scan;
+
+static void enable_cites(cite_scan *cs, const struct nf_attribution *at, const nf_units *u,
+                         uint32_t sentence)
+{
+    for (size_t k = 0; k < u->n; k++)
+        cs->seen[u->v[k].word] = sentence + 1;
+    for (size_t i = 0; i < at->ncites; i++) {
+        const cite_pat *cp = &at->cites[i];
+        int on = cp->nreq == 0;
+        for (size_t j = 0; j < cp->nreq && !on; j++)
+            on = cs->seen[cp->req[j]] == sentence + 1;
+        cs->enabled[i] = (uint8_t)on;
+    }
+}
+
+/* The cites to try at unit K: those that can start with its word, with a
+ * slot that can begin there, or with anything, and that can match in the
+ * sentence; each once.  Cites only add to sets, so the order they are
+ * tried in does not matter.  Returns how many are in cs->cand. */
+static size_t candidates(cite_scan *cs, const ctx *c, const nf_units *u, size_t k)
+{
+    const nf_pattern_index *ix = &c->at->cites_index;
+    size_t n = 0, lo, hi;
+    if (++cs->now == 0) {   /* wrapped: forget every stamp */
+        memset(cs->stamp, 0, c->at->ncites * sizeof *cs->stamp);
+        cs->now = 1;
+    }
+#define TRY(id_)                                                              \
+    do {                                                                      \
+        uint32_t id = (id_);                                                  \
+        if (cs->enabled[id] && cs->stamp[id] != cs->now) {                    \
+            cs->stamp[id] = cs->now;                                          \
+            cs->cand[n++] = id;                                               \
+        }                                                                     \
+    } while (0)
+    nf_pattern_index_find(ix, u->v[k].word, &lo, &hi);
+    for (size_t j = lo; j < hi; j++)
+        TRY(ix->first[j].id);
+    if (!u->v[k].punct) {
+        int prev = -1, may = 0;
+        for (size_t j = 0; j < ix->nslots; j++) {
+            int slot = (int)ix->slots[j].key;
+            if (slot != prev) {
+                may = slot_may_start(c, u, k, slot);
+                prev = slot;
+            }
+            if (may)
+                TRY(ix->slots[j].id);
+        }
+    }
+    for (size_t j = 0; j < ix->nanywhere; j++)
+        TRY(ix->anywhere[j]);
+#undef TRY
+    return n;
+}
+
 static void free_sentence_cites(nf_analysis *a, size_t n)
 {
     if (!a->sentence_cites)
@@ -652,8 +792,10 @@ int nf_attribution_find(nf_analysis *a)
         if (at->cites[i].pat.n > maxn)
             maxn = at->cites[i].pat.n;
     nf_capture *caps = calloc(maxn ? maxn : 1, sizeof *caps);
+    cite_scan cs = {malloc(at->ncites * sizeof *cs.cand), calloc(at->ncites, sizeof *cs.stamp),
+                    0, malloc(at->ncites), calloc(at->words.n + 1, sizeof *cs.seen)};
     found_list fl = {0};
-    if (!caps)
+    if (!caps || !cs.cand || !cs.stamp || !cs.enabled || !cs.seen)
         rc = nf_set_error(NF_ENOMEM, "out of memory finding attributions");
     for (size_t s = 0; s < t->nsentences && !rc; s++) {
         const nf_sentence *sen = &t->sentences[s];
@@ -661,15 +803,16 @@ int nf_attribution_find(nf_analysis *a)
             continue;
         rc = nf_units_build(&u, t, sen->tok_first, (size_t)sen->tok_first + sen->tok_count,
                             sen->start, sen->end, &at->marks);
-        const nf_pattern_index *ix = &at->cites_index;
+        if (rc)
+            break;
+        nf_units_intern(&u, &at->words);
+        enable_cites(&cs, at, &u, (uint32_t)s);
         for (size_t k = 0; k < u.n && !rc; k++) {
-            size_t lo, hi;
-            nf_pattern_index_find(ix, nf_unit_text(&u, k), &lo, &hi);
-            for (size_t j = lo; j < hi + ix->nanywhere && !rc; j++) {
-                size_t p = j < hi ? ix->first[j].id : ix->anywhere[j - hi];
-                if (!nf_pattern_match(&at->cites[p].pat, &u, k, u.n, slot_fn, &c, caps))
-                    continue;
-                rc = collect(&fl, &c, &u, &at->cites[p], caps);
+            size_t nc = candidates(&cs, &c, &u, k);
+            for (size_t j = 0; j < nc && !rc; j++) {
+                const cite_pat *cp = &at->cites[cs.cand[j]];
+                if (nf_pattern_match(&cp->pat, &u, k, u.n, slot_fn, &c, caps))
+                    rc = collect(&fl, &c, &u, cp, caps);
             }
         }
         if (!rc)
@@ -679,6 +822,10 @@ int nf_attribution_find(nf_analysis *a)
         free(fl.v[i].id);
     free(fl.v);
     free(caps);
+    free(cs.cand);
+    free(cs.stamp);
+    free(cs.enabled);
+    free(cs.seen);
     nf_units_free(&u);
     free(outlet_at);
     free(other);
@@ -708,6 +855,8 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
     ctx c = {at, a, outlet_at, other, 0};
     nf_units u = {0};
     rc = nf_units_build(&u, t, 0, t->n, 0, t->text_len, &at->marks);
+    if (!rc)
+        nf_units_intern(&u, &at->words);
     nf_capture *caps = NULL;
     for (size_t p = 0; p < at->ncredits && !rc && !*out; p++) {
         const credit *cr = &at->credits[p];

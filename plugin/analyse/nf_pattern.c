@@ -15,6 +15,7 @@ void nf_pattern_free(nf_pattern *p)
         for (size_t j = 0; j < p->items[i].nalts; j++)
             free(p->items[i].alts[j]);
         free(p->items[i].alts);
+        free(p->items[i].ids);
     }
     free(p->items);
     free(p->text);
@@ -129,95 +130,150 @@ int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slo
     return NF_OK;
 }
 
-int nf_pattern_first_words(const nf_pattern *p, void (*fn)(void *ctx, const char *word),
-                           void *ctx)
+int nf_pattern_intern(nf_pattern *p, nf_wordtab *wt)
 {
     for (size_t i = 0; i < p->n; i++) {
-        const nf_pattern_item *it = &p->items[i];
-        if (it->slot || it->any)
-            return 1;
-        if (!it->eol)
-            for (size_t j = 0; j < it->nalts; j++)
-                fn(ctx, it->alts[j]);
-        if (!it->optional && !it->eol)
-            return 0;
+        nf_pattern_item *it = &p->items[i];
+        if (!it->nalts)
+            continue;
+        free(it->ids);
+        if (!(it->ids = malloc(it->nalts * sizeof *it->ids)))
+            return nf_set_error(NF_ENOMEM, "out of memory interning pattern '%s'", p->text);
+        for (size_t j = 0; j < it->nalts; j++) {
+            int rc = nf_wordtab_intern(&it->ids[j], wt, it->alts[j]);
+            if (rc)
+                return rc;
+        }
     }
-    return 1;
+    p->wt = wt;
+    return NF_OK;
 }
 
-typedef struct index_ctx {
-    nf_pattern_index *ix;
-    uint32_t id;
-    int failed;
-} index_ctx;
-
-static void index_word(void *vctx, const char *word)
+size_t nf_pattern_required(const nf_pattern *p, const uint32_t **ids)
 {
-    index_ctx *x = vctx;
-    nf_pattern_index *ix = x->ix;
-    if (ix->nfirst == ix->cap) {
-        size_t cap = ix->cap ? ix->cap * 2 : 256;
-        nf_pattern_first *v = realloc(ix->first, cap * sizeof *v);
-        if (!v) {
-            x->failed = 1;
-            return;
-        }
-        ix->first = v;
-        ix->cap = cap;
+    /* the required word item with the fewest alternatives: quickest to test */
+    const nf_pattern_item *best = NULL;
+    for (size_t i = 0; i < p->n; i++) {
+        const nf_pattern_item *it = &p->items[i];
+        if (!it->optional && it->nalts && it->ids && (!best || it->nalts < best->nalts))
+            best = it;
     }
-    ix->first[ix->nfirst++] = (nf_pattern_first){word, x->id};
+    *ids = best ? best->ids : NULL;
+    return best ? best->nalts : 0;
+}
+
+static int push_first(nf_pattern_first **v, size_t *n, size_t *cap, uint32_t key, uint32_t id)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        nf_pattern_first *nv = realloc(*v, c * sizeof *nv);
+        if (!nv)
+            return nf_set_error(NF_ENOMEM, "out of memory indexing patterns");
+        *v = nv;
+        *cap = c;
+    }
+    (*v)[(*n)++] = (nf_pattern_first){key, id};
+    return NF_OK;
 }
 
 int nf_pattern_index_add(nf_pattern_index *ix, const nf_pattern *p, uint32_t id)
 {
-    index_ctx x = {ix, id, 0};
-    if (nf_pattern_first_words(p, index_word, &x)) {
-        if (ix->nanywhere == ix->anywhere_cap) {
-            size_t cap = ix->anywhere_cap ? ix->anywhere_cap * 2 : 16;
-            uint32_t *v = realloc(ix->anywhere, cap * sizeof *v);
-            if (!v)
-                return nf_set_error(NF_ENOMEM, "out of memory indexing patterns");
-            ix->anywhere = v;
-            ix->anywhere_cap = cap;
-        }
-        ix->anywhere[ix->nanywhere++] = id;
+    if (!p->wt)
+        return nf_set_error(NF_EINVAL, "pattern '%s' indexed before it was interned", p->text);
+    /* what the items up to the first required one can start with */
+    for (size_t i = 0; i < p->n; i++) {
+        const nf_pattern_item *it = &p->items[i];
+        int rc = NF_OK;
+        if (it->any)
+            break;      /* anything: goes to ix->anywhere */
+        if (it->slot)
+            rc = push_first(&ix->slots, &ix->nslots, &ix->slots_cap, (uint32_t)it->slot - 1, id);
+        for (size_t j = 0; j < it->nalts && !rc; j++)
+            rc = push_first(&ix->first, &ix->nfirst, &ix->cap, it->ids[j], id);
+        if (rc)
+            return rc;
+        if (!it->optional && !it->eol)
+            return NF_OK;
     }
-    return x.failed ? nf_set_error(NF_ENOMEM, "out of memory indexing patterns") : NF_OK;
+    if (ix->nanywhere == ix->anywhere_cap) {
+        size_t cap = ix->anywhere_cap ? ix->anywhere_cap * 2 : 16;
+        uint32_t *v = realloc(ix->anywhere, cap * sizeof *v);
+        if (!v)
+            return nf_set_error(NF_ENOMEM, "out of memory indexing patterns");
+        ix->anywhere = v;
+        ix->anywhere_cap = cap;
+    }
+    ix->anywhere[ix->nanywhere++] = id;
+    return NF_OK;
 }
 
-static int by_word(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
     const nf_pattern_first *x = a, *y = b;
-    int r = strcmp(x->word, y->word);
-    return r ? r : (x->id > y->id) - (x->id < y->id);
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
 }
 
-void nf_pattern_index_sort(nf_pattern_index *ix)
+/* Sorting drops repeats: a pattern listed twice under one word ("a|a") is
+ * tried once. */
+static size_t sort_unique(nf_pattern_first *v, size_t n)
 {
-    if (ix->nfirst)
-        qsort(ix->first, ix->nfirst, sizeof *ix->first, by_word);
+    if (!n)
+        return 0;
+    qsort(v, n, sizeof *v, by_key);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (v[i].key != v[k - 1].key || v[i].id != v[k - 1].id)
+            v[k++] = v[i];
+    return k;
 }
 
-void nf_pattern_index_find(const nf_pattern_index *ix, const char *word, size_t *lo,
-                           size_t *hi)
+int nf_pattern_index_sort(nf_pattern_index *ix)
 {
-    size_t a = 0, b = ix->nfirst;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (strcmp(ix->first[mid].word, word) < 0)
-            a = mid + 1;
-        else
-            b = mid;
+    ix->nfirst = sort_unique(ix->first, ix->nfirst);
+    ix->nslots = sort_unique(ix->slots, ix->nslots);
+    size_t nwords = ix->nfirst ? (size_t)ix->first[ix->nfirst - 1].key + 1 : 0;
+    uint32_t *start = calloc(nwords + 1, sizeof *start);
+    if (!start)
+        return nf_set_error(NF_ENOMEM, "out of memory indexing patterns");
+    for (size_t i = 0; i < ix->nfirst; i++)
+        start[ix->first[i].key + 1]++;
+    for (size_t w = 0; w < nwords; w++)
+        start[w + 1] += start[w];
+    free(ix->word_start);
+    ix->word_start = start;
+    ix->nwords = nwords;
+    return NF_OK;
+}
+
+void nf_pattern_index_find(const nf_pattern_index *ix, uint32_t word, size_t *lo, size_t *hi)
+{
+    if (word >= ix->nwords) {
+        *lo = *hi = 0;
+        return;
     }
-    *lo = a;
-    while (b < ix->nfirst && strcmp(ix->first[b].word, word) == 0)
+    *lo = ix->word_start[word];
+    *hi = ix->word_start[word + 1];
+}
+
+void nf_pattern_index_find_slot(const nf_pattern_index *ix, int slot, size_t *lo, size_t *hi)
+{
+    size_t a = 0;
+    while (a < ix->nslots && ix->slots[a].key < (uint32_t)slot)
+        a++;
+    size_t b = a;
+    while (b < ix->nslots && ix->slots[b].key == (uint32_t)slot)
         b++;
-    *hi = b > a ? b : a;
+    *lo = a;
+    *hi = b;
 }
 
 void nf_pattern_index_free(nf_pattern_index *ix)
 {
     free(ix->first);
+    free(ix->word_start);
+    free(ix->slots);
     free(ix->anywhere);
     memset(ix, 0, sizeof *ix);
 }
@@ -246,8 +302,16 @@ int nf_pattern_marks(const nf_pattern *p, nf_punct_set *marks)
     return NF_OK;
 }
 
-static int word_matches(const nf_pattern_item *it, const nf_units *u, size_t at)
+static int word_matches(const nf_pattern *p, const nf_pattern_item *it, const nf_units *u,
+                        size_t at)
 {
+    if (p->wt && u->wt == p->wt) {
+        uint32_t w = u->v[at].word;
+        for (size_t j = 0; j < it->nalts; j++)
+            if (it->ids[j] == w)
+                return w != 0;
+        return 0;
+    }
     const char *t = nf_unit_text(u, at);
     for (size_t j = 0; j < it->nalts; j++)
         if (strcmp(it->alts[j], t) == 0)
@@ -283,7 +347,7 @@ static size_t match_from(const nf_pattern *p, size_t item, const nf_units *u, si
                     return r;
                 }
             }
-        } else if (it->any ? !u->v[at].punct : word_matches(it, u, at)) {
+        } else if (it->any ? !u->v[at].punct : word_matches(p, it, u, at)) {
             size_t r = match_from(p, item + 1, u, at + 1, end, slot, ctx, caps);
             if (r != NO_MATCH)
                 return r;

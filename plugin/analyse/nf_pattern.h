@@ -16,9 +16,11 @@
 #include <stddef.h>
 
 #include "nf_units.h"
+#include "nf_wordtab.h"
 
 typedef struct nf_pattern_item {
     char **alts;       /* normalised alternatives (NULL for a slot) */
+    uint32_t *ids;     /* their ids in nf_pattern.wt, after nf_pattern_intern */
     size_t nalts;
     int slot;          /* 0: words; else 1 + index into the caller's slot names */
     int optional;
@@ -30,6 +32,7 @@ typedef struct nf_pattern {
     char *text;        /* as written in the schema (reported as the cue) */
     nf_pattern_item *items;
     size_t n;
+    const nf_wordtab *wt;  /* the table its words are interned in (NULL: none) */
 } nf_pattern;
 
 /* Compile TEXT.  SLOT_NAMES (NULL-terminated, without braces, may be NULL)
@@ -39,32 +42,46 @@ int nf_pattern_compile(nf_pattern *out, const char *text, const char *const *slo
                       const char **why);
 void nf_pattern_free(nf_pattern *p);
 
-/* Call FN(CTX, word) for every word or mark a match of P can start with;
- * returns 1 instead when P can start with anything (a slot or "_"), so an
- * index of first words cannot skip it. */
-int nf_pattern_first_words(const nf_pattern *p, void (*fn)(void *ctx, const char *word),
-                           void *ctx);
+/* Intern P's words in WT: units interned in the same table (nf_units_intern)
+ * then match by integer compares.  Without it, words compare as strings. */
+int nf_pattern_intern(nf_pattern *p, nf_wordtab *wt);
 
-/* An index of patterns by the words they can start with, so that a scan
- * tries at each unit only the patterns that can match there. */
+/* The ids of the words of one required item of P (interned): no match is
+ * possible in a text without one of them.  Returns how many (*IDS points
+ * into P), or 0 when every required item is a slot or "_". */
+size_t nf_pattern_required(const nf_pattern *p, const uint32_t **ids);
+
+/* An index of patterns by what they can start with, so that a scan tries
+ * at each unit only the patterns that can match there: a word (by its id
+ * in the table the patterns are interned in), a slot (the caller knows
+ * where a slot can begin), or anything ("_", or only optional items). */
 typedef struct nf_pattern_first {
-    const char *word;          /* points into the pattern */
-    uint32_t id;
+    uint32_t key;              /* word id, or slot index */
+    uint32_t id;               /* the pattern's id */
 } nf_pattern_first;
 
 typedef struct nf_pattern_index {
-    nf_pattern_first *first;   /* sorted by word, then id */
+    nf_pattern_first *first;   /* by word: sorted by key, then id */
     size_t nfirst, cap;
+    uint32_t *word_start;      /* by word id: its entries first[word_start[w] ..
+                                  word_start[w + 1]) (after sorting) */
+    size_t nwords;             /* word ids covered by word_start */
+    nf_pattern_first *slots;   /* by slot: sorted by slot, then id */
+    size_t nslots, slots_cap;
     uint32_t *anywhere;        /* patterns that can start with any word */
     size_t nanywhere, anywhere_cap;
 } nf_pattern_index;
 
-/* Index pattern P under ID; call nf_pattern_index_sort() once all are in. */
+/* Index pattern P (interned) under ID; call nf_pattern_index_sort() once
+ * all are in. */
 int nf_pattern_index_add(nf_pattern_index *ix, const nf_pattern *p, uint32_t id);
-void nf_pattern_index_sort(nf_pattern_index *ix);
-/* The entries of ix->first for WORD: [*lo, *hi).  Also try ix->anywhere. */
-void nf_pattern_index_find(const nf_pattern_index *ix, const char *word, size_t *lo,
-                           size_t *hi);
+int nf_pattern_index_sort(nf_pattern_index *ix);
+/* The entries of ix->first for the word with id WORD: [*lo, *hi).  Also
+ * try ix->anywhere, and ix->slots (nf_pattern_index_find_slot) for the
+ * slots that can begin at the unit. */
+void nf_pattern_index_find(const nf_pattern_index *ix, uint32_t word, size_t *lo, size_t *hi);
+/* The entries of ix->slots for slot SLOT (0-based): [*lo, *hi). */
+void nf_pattern_index_find_slot(const nf_pattern_index *ix, int slot, size_t *lo, size_t *hi);
 void nf_pattern_index_free(nf_pattern_index *ix);
 
 /* Add the punctuation marks P uses to MARKS. */

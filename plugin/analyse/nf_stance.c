@@ -30,6 +30,7 @@ typedef struct cue {
 struct nf_cues {
     cue_def *v;
     size_t n, cap;
+    nf_wordtab words;          /* every word the cues name, by id */
     nf_pattern_index index;    /* cues by the words they can start with */
     nf_punct_set marks;        /* marks any cue or terminator uses */
     nf_punct_set continue_after;
@@ -43,6 +44,7 @@ void nf_cues_free(struct nf_cues *c)
         nf_pattern_free(&c->v[i].ph);
     free(c->v);
     nf_pattern_index_free(&c->index);
+    nf_wordtab_free(&c->words);
     nf_punct_set_free(&c->marks);
     nf_punct_set_free(&c->continue_after);
     free(c);
@@ -151,12 +153,13 @@ static int load_doc(struct nf_cues *c, nf_yaml *y)
 static int build_index(struct nf_cues *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        int rc = nf_pattern_index_add(&c->index, &c->v[i].ph, (uint32_t)i);
+        int rc = nf_pattern_intern(&c->v[i].ph, &c->words);
+        if (!rc)
+            rc = nf_pattern_index_add(&c->index, &c->v[i].ph, (uint32_t)i);
         if (rc)
             return rc;
     }
-    nf_pattern_index_sort(&c->index);
-    return NF_OK;
+    return nf_pattern_index_sort(&c->index);
 }
 
 int nf_cues_load(struct nf_cues **out, const char *schema_dir)
@@ -242,7 +245,7 @@ static int scan(hit **out, size_t *nout, const struct nf_cues *c, const nf_units
         /* the cues indexed under this word, then those that start anywhere */
         const nf_pattern_index *ix = &c->index;
         size_t lo, hi;
-        nf_pattern_index_find(ix, nf_unit_text(u, at), &lo, &hi);
+        nf_pattern_index_find(ix, u->v[at].word, &lo, &hi);
         for (size_t j = lo; j < hi + ix->nanywhere; j++) {
             const cue_def *k =
                 &c->v[j < hi ? ix->first[j].id : ix->anywhere[j - hi]];
@@ -373,6 +376,8 @@ int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_
     nf_units u = {0};
     int rc = nf_units_build(&u, t, s->tok_first, (size_t)s->tok_first + s->tok_count,
                             s->start, s->end, &c->marks);
+    if (!rc)
+        nf_units_intern(&u, &c->words);
     if (rc) {
         nf_units_free(&u);
         return rc;

@@ -54,6 +54,8 @@ static int is_space(utf8proc_int32_t c)
 {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
         return 1;
+    if (c < 0x80)
+        return 0;
     utf8proc_category_t cat = utf8proc_category(c);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
            cat == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
@@ -61,6 +63,8 @@ static int is_space(utf8proc_int32_t c)
 
 static int is_alnum(utf8proc_int32_t c)
 {
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
@@ -84,6 +88,12 @@ static int normalise_into(char **buf, size_t *len, size_t *cap, const char *s, s
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {     /* ASCII: lower-casing is all there is to do */
+            (*buf)[(*len)++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            i++;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0) {
@@ -128,7 +138,7 @@ static int push_unit(nf_units *u, const char *s, size_t n, uint32_t tok,
     if (rc)
         return rc;
     u->store_len++; /* keep the NUL */
-    u->v[u->n++] = (nf_unit){(uint32_t)off, tok, flags, sentence, (uint8_t)punct};
+    u->v[u->n++] = (nf_unit){(uint32_t)off, tok, flags, sentence, 0, (uint8_t)punct};
     return NF_OK;
 }
 
@@ -150,7 +160,11 @@ static int scan_gap(nf_units *u, const char *text, size_t g0, size_t g1, uint32_
     int number_gap = digits && g1 - g0 <= 3;
     while (i < g1) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(g1 - i), &c);
+        utf8proc_ssize_t k = 1;
+        if (p[i] < 0x80)
+            c = p[i];       /* ASCII needs no decoding */
+        else
+            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(g1 - i), &c);
         if (k <= 0) {
             i++;
             space_before = 0;
@@ -217,6 +231,7 @@ int nf_units_build(nf_units *u, const nf_tokens *t, size_t tok_first, size_t tok
 {
     u->n = 0;
     u->store_len = 0;
+    u->wt = NULL;
     if (tok_end > t->n)
         tok_end = t->n;
     size_t prev_end = byte_start;
@@ -253,6 +268,13 @@ void nf_units_free(nf_units *u)
     free(u->v);
     free(u->store);
     memset(u, 0, sizeof *u);
+}
+
+void nf_units_intern(nf_units *u, const nf_wordtab *wt)
+{
+    for (size_t i = 0; i < u->n; i++)
+        u->v[i].word = nf_wordtab_find_str(wt, nf_unit_text(u, i));
+    u->wt = wt;
 }
 
 size_t nf_units_find_token(const nf_units *u, uint32_t tok)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "nf_tokens.h"
+#include "nf_wordtab.h"
 
 /* The punctuation marks that become units: one UTF-8 character each. */
 typedef struct nf_punct_set {
@@ -33,6 +34,7 @@ typedef struct nf_unit {
     uint32_t tok_flags;  /* word: the token's NF_TOK_* flags; mark:
                             NF_TOK_NEWLINE_BEFORE when it starts a line */
     uint32_t sentence;   /* the sentence it belongs to */
+    uint32_t word;       /* its id in nf_units.wt (0: none), after nf_units_intern */
     uint8_t punct;       /* 1 for a punctuation mark */
 } nf_unit;
 
@@ -41,6 +43,7 @@ typedef struct nf_units {
     size_t n, cap;
     char *store;
     size_t store_len, store_cap;
+    const nf_wordtab *wt;  /* the table unit.word ids come from (NULL: none) */
 } nf_units;
 
 /* Replace U's contents with the units of tokens [TOK_FIRST, TOK_END) of T,
@@ -49,6 +52,10 @@ typedef struct nf_units {
 int nf_units_build(nf_units *u, const nf_tokens *t, size_t tok_first, size_t tok_end,
                    size_t byte_start, size_t byte_end, const nf_punct_set *marks);
 void nf_units_free(nf_units *u);
+
+/* Give every unit its id in WT (0 for a word WT does not hold), so that
+ * patterns interned in WT compare integers (nf_pattern_intern). */
+void nf_units_intern(nf_units *u, const nf_wordtab *wt);
 
 static inline const char *nf_unit_text(const nf_units *u, size_t i)
 {
