@@ -104,6 +104,9 @@ def main():
                    % (pgm["p50"] / nfm["p50"], ok(pgm["p50"] >= 5 * nfm["p50"])))
         out.append("| queries whose total and facet counts agree | %d of %d | | | | all | %s |"
                    % (q["queries"] - q["disagreeing_queries"], q["queries"], ok(exact)))
+        if "first_search_ms" in q:
+            out.append("| first search after opening (reads the facet columns once), ms | %s | | | | (once per database revision) | |"
+                       % fmt(q["first_search_ms"], 1))
     if pg:
         out.append("| PostgreSQL load + GIN indexes: s, MB | | | %s s, %s MB | | | |"
                    % (fmt(pg["seconds"]), fmt(pg["bytes"] / 1e6)))

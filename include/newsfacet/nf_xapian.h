@@ -95,6 +95,24 @@ NF_API int nf_xdb_reopen(nf_xdb *db, int *changed);
 
 NF_API int nf_xdb_doccount(nf_xdb *db, unsigned *out);
 NF_API int nf_xdb_termfreq(nf_xdb *db, unsigned *out, const char *term);
+/* The highest docid in use (0 for an empty database); for shards, in the
+ * combined numbering. */
+NF_API int nf_xdb_lastdocid(nf_xdb *db, nf_docid *out);
+/* *OUT 1 if every part of DB is local (a database on this machine's
+ * disk), 0 if a part is remote (xapian-tcpsrv): Xapian runs match
+ * deciders and value streams only on local parts. */
+NF_API int nf_xdb_is_local(nf_xdb *db, int *out);
+/* How many databases DB combines (1 for a plain database). */
+NF_API int nf_xdb_shards(nf_xdb *db, unsigned *out);
+/* Visit every document's value in SLOT in docid order (a value stream:
+ * documents without a value there are skipped).  CB returns as the
+ * visiting callbacks above.  Xapian's remote backend has no value
+ * streams on some versions: then returns NF_OK with *SUPPORTED 0 (1
+ * otherwise), and the values visited so far must be dropped. */
+typedef int (*nf_slot_value_cb)(void *ctx, nf_docid did, const char *value,
+                                size_t len);
+NF_API int nf_xdb_values(nf_xdb *db, int *supported, nf_valueno slot,
+                         nf_slot_value_cb cb, void *ctx);
 NF_API int nf_xdb_uuid(nf_xdb *db, char **out);
 
 /* Writable databases only (NF_EINVAL on a read-only handle).  OUT may be
@@ -267,6 +285,20 @@ NF_API int nf_xenquire_set_sort_by_relevance_then_value(nf_xenquire *enq,
  * spies cleared.  A spy's counts add up over every get_mset it sees. */
 NF_API int nf_xenquire_add_spy(nf_xenquire *enq, nf_xspy *spy);
 NF_API int nf_xenquire_clear_spies(nf_xenquire *enq);
+/* A match decider with a C callback, called with the docid of each
+ * candidate (see nf_xenquire_set_decider_key for shards); nonzero keeps it.  With
+ * CHECK_AT_LEAST at least the doccount it sees every match of the query,
+ * so it can count them.  CB must not fail (it has no way to report it);
+ * NULL removes the decider.  CTX must outlive the searches. */
+typedef int (*nf_decide_cb)(void *ctx, nf_docid did, const char *key, size_t keylen);
+NF_API int nf_xenquire_set_decider(nf_xenquire *enq, nf_decide_cb cb, void *ctx);
+/* Xapian 1.4 hands a decider the docid within the document's shard, not
+ * the combined one; with shards, ask for a unique key instead: the
+ * decider is then also given the document's value in KEY_SLOT (KEY NULL
+ * when KEY_SLOT is negative, the default). */
+NF_API int nf_xenquire_set_decider_key(nf_xenquire *enq, int key_slot);
+/* Boolean weighting: every match weighs 0 (for a pure count or set). */
+NF_API int nf_xenquire_set_boolean(nf_xenquire *enq);
 /* CHECK_AT_LEAST as in Xapian: pass the doccount to make the spies and
  * the match count exact. */
 NF_API int nf_xenquire_get_mset(nf_xmset **out, nf_xenquire *enq,

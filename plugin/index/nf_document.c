@@ -44,7 +44,9 @@ int nf_document_id_term(char **out, const char *id)
 int nf_document_hash_value(char **out, const nf_article *article, const nf_schema *schema)
 {
     nf_buf b = NF_BUF_INIT;
-    int rc = nf_buf_printf(&b, "%s:%s", article->hash, schema->id);
+    /* The layout too: a database written by an older layout has every
+     * article written again, never a mix of both. */
+    int rc = nf_buf_printf(&b, "%s:%s:" NF_LAYOUT_VERSION, article->hash, schema->id);
     if (rc) {
         nf_buf_free(&b);
         return rc;

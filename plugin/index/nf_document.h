@@ -7,9 +7,9 @@
 #include "analyse/nf_analysis.h"
 #include "analyse/nf_stem.h"
 
-#define NF_LAYOUT_VERSION "1"
+#define NF_LAYOUT_VERSION "2"   /* 2: number terms by digit class */
 #define NF_SLOT_DATE 0     /* YYYYMMDD */
-#define NF_SLOT_HASH 1     /* content hash + ":" + schema id */
+#define NF_SLOT_HASH 1     /* content hash ":" schema id ":" layout */
 #define NF_SLOT_ID 2       /* the article id: breaks relevance ties the same
                               way in one database and across shards */
 #define NF_ID_TERM_MAX 200 /* longer ids are cut and hashed */

@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define QUEUE_CAP 64          /* articles in flight per queue: bounds memory */
+#define QUEUE_CAP 64          /* articles waiting for analysis: bounds memory */
+#define SHARD_QUEUE_CAP 16    /* built documents waiting per writer (each holds
+                                 its terms and positions: ~150 kB) */
 #define MAX_SHARDS 256
 
 /* ---- a bounded blocking queue -------------------------------------------- */
@@ -32,12 +34,13 @@ typedef struct queue {
     pthread_mutex_t mu;
     pthread_cond_t not_empty, not_full;
     job *head, *tail;
-    size_t len;
+    size_t len, cap;
     int closed;
 } queue;
 
-static void queue_init(queue *q)
+static void queue_init(queue *q, size_t cap)
 {
+    q->cap = cap;
     pthread_mutex_init(&q->mu, NULL);
     pthread_cond_init(&q->not_empty, NULL);
     pthread_cond_init(&q->not_full, NULL);
@@ -56,7 +59,7 @@ static void queue_destroy(queue *q)
 static void queue_push(queue *q, job *j)
 {
     pthread_mutex_lock(&q->mu);
-    while (q->len >= QUEUE_CAP)
+    while (q->len >= q->cap)
         pthread_cond_wait(&q->not_full, &q->mu);
     j->next = NULL;
     if (q->tail)
@@ -542,7 +545,7 @@ static int plan_layout(nf_indexer *ix, const char *path, unsigned want)
     for (unsigned i = 0; i < ix->nshards; i++) {
         shard *sh = &ix->shards[i];
         sh->ix = ix;
-        queue_init(&sh->q);
+        queue_init(&sh->q, SHARD_QUEUE_CAP);
         if (ix->nshards == 1) {
             if (!(sh->path = strdup(path)))
                 return nf_set_error(NF_ENOMEM, "out of memory");
@@ -640,7 +643,7 @@ int nf_indexer_open(nf_indexer **out, const char *path, const nf_schema *schema,
     ix->batch_size = opts->batch_size ? opts->batch_size : 1000;
     ix->report = opts->report;
     ix->report_ctx = opts->report_ctx;
-    queue_init(&ix->work);
+    queue_init(&ix->work, QUEUE_CAP);
     pthread_mutex_init(&ix->report_mu, NULL);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned threads = opts->threads ? opts->threads : cores > 0 ? (unsigned)cores : 1;

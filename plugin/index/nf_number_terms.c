@@ -23,21 +23,36 @@ double nf_number_scale(const nf_facet_def *facet)
     return facet->from && strcmp(facet->from, "money") == 0 ? 100 : 1000;
 }
 
-/* PREFIX + the top (DIGITS - LEVEL) hex digits of UNIT, where UNIT is a key
- * already shifted right by 4 * LEVEL. */
-static void term_for(char *out, size_t cap, const char *prefix,
+/* Hex digits of KEY (1 for 0). */
+static int digits_of(uint64_t key)
+{
+    int d = 1;
+    while (d < DIGITS && (key >> (4 * d)))
+        d++;
+    return d;
+}
+
+/* The term of the block of D-digit keys whose top (D - LEVEL) digits are
+ * UNIT (a key shifted right by 4 * LEVEL): PREFIX, the class letter
+ * 'a' + D - 1, then those digits.  LEVEL == D: the whole class. */
+static void term_for(char *out, size_t cap, const char *prefix, int d,
                      uint64_t unit, int level)
 {
-    char hex[DIGITS + 1];
-    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)(unit << (4 * level)));
-    snprintf(out, cap, "%s%.*s", prefix, DIGITS - level, hex);
+    if (level >= d)
+        snprintf(out, cap, "%s%c", prefix, 'a' + d - 1);
+    else
+        snprintf(out, cap, "%s%c%0*llx", prefix, 'a' + d - 1, d - level,
+                 (unsigned long long)unit);
 }
 
 int nf_number_terms_add(nf_xdoc *doc, const char *prefix, uint64_t key)
 {
     char term[128];
-    for (int level = 0; level < DIGITS; level++) {
-        term_for(term, sizeof term, prefix, key >> (4 * level), level);
+    if (key > NF_NUMBER_KEY_MAX)
+        key = NF_NUMBER_KEY_MAX;
+    int d = digits_of(key);
+    for (int level = 0; level <= d; level++) {
+        term_for(term, sizeof term, prefix, d, key >> (4 * level), level);
         int rc = nf_xdoc_add_boolean_term(doc, term, strlen(term));
         if (rc)
             return rc;
@@ -50,7 +65,7 @@ typedef struct term_list {
     size_t n, cap;
 } term_list;
 
-static int emit(term_list *l, const char *prefix, uint64_t unit, int level)
+static int emit(term_list *l, const char *prefix, int d, uint64_t unit, int level)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
@@ -61,10 +76,38 @@ static int emit(term_list *l, const char *prefix, uint64_t unit, int level)
         l->cap = cap;
     }
     char term[128];
-    term_for(term, sizeof term, prefix, unit, level);
+    term_for(term, sizeof term, prefix, d, unit, level);
     int rc = nf_xquery_term(&l->v[l->n], term);
     if (rc == NF_OK)
         l->n++;
+    return rc;
+}
+
+/* The keys in [a, b] (within the D-digit class) as the coarsest blocks
+ * that tile them exactly. */
+static int tile(term_list *l, const char *prefix, int d, uint64_t a, uint64_t b)
+{
+    uint64_t lo = d == 1 ? 0 : (uint64_t)1 << (4 * (d - 1));
+    uint64_t hi = d == DIGITS ? UINT64_MAX : ((uint64_t)1 << (4 * d)) - 1;
+    if (a == lo && b == hi)
+        return emit(l, prefix, d, 0, d);
+    /* [a, b) in units of 16^level; peel off partial blocks at both ends,
+     * then climb a level.  Below the class term, a block keeps >= 1 digit. */
+    int rc = NF_OK;
+    b++;
+    for (int level = 0; a < b && !rc; level++) {
+        if (level == d - 1 || (a >> 4) == (b >> 4)) {
+            for (uint64_t u = a; u < b && !rc; u++)
+                rc = emit(l, prefix, d, u, level);
+            break;
+        }
+        while ((a & 15) && a < b && !rc)
+            rc = emit(l, prefix, d, a++, level);
+        while ((b & 15) && b > a && !rc)
+            rc = emit(l, prefix, d, --b, level);
+        a >>= 4;
+        b >>= 4;
+    }
     return rc;
 }
 
@@ -76,23 +119,11 @@ int nf_number_range_query(nf_xquery **out, const char *prefix,
     int rc = NF_OK;
     if (hi > NF_NUMBER_KEY_MAX)
         hi = NF_NUMBER_KEY_MAX;
-    if (lo <= hi) {
-        /* [a, b) in units of 16^level; peel off partial blocks at both
-         * ends, then climb a level. */
-        uint64_t a = lo, b = hi + 1;
-        for (int level = 0; a < b && level < DIGITS && !rc; level++) {
-            if (level == DIGITS - 1 || (a >> 4) == (b >> 4)) {
-                for (uint64_t u = a; u < b && !rc; u++)
-                    rc = emit(&l, prefix, u, level);
-                break;
-            }
-            while ((a & 15) && a < b && !rc)
-                rc = emit(&l, prefix, a++, level);
-            while ((b & 15) && b > a && !rc)
-                rc = emit(&l, prefix, --b, level);
-            a >>= 4;
-            b >>= 4;
-        }
+    /* Each class of keys with the same number of digits separately. */
+    for (int d = digits_of(lo); lo <= hi && !rc && d <= digits_of(hi); d++) {
+        uint64_t c_lo = d == 1 ? 0 : (uint64_t)1 << (4 * (d - 1));
+        uint64_t c_hi = d == DIGITS ? UINT64_MAX : ((uint64_t)1 << (4 * d)) - 1;
+        rc = tile(&l, prefix, d, lo > c_lo ? lo : c_lo, hi < c_hi ? hi : c_hi);
     }
     if (!rc)
         rc = nf_xquery_combine(out, NF_XQUERY_OR, l.v, l.n);

@@ -3,10 +3,14 @@
  * per document, which cannot do that for multi-valued facets).
  *
  * A number becomes a non-negative integer key (money in US cents, percent
- * in thousandths), written as 16 hex digits; the document gets the terms
- * PREFIX + the first L hex digits for every L in 1..16 (a trie with
- * fan-out 16).  A range then needs at most 2 x 15 terms per level: the
- * coarsest prefixes that tile it exactly.  Works through the stock
+ * in thousandths) of D significant hex digits (D = 1 for 0).  The document
+ * gets PREFIX + the class letter 'a' + D - 1 (all D-digit keys), and
+ * PREFIX + that letter + the first L hex digits for every L in 1..D: a
+ * trie with fan-out 16 per class, D + 1 terms (20% is "XPERCENT#d4e20"
+ * and its 4 coarser blocks; layout 1 wrote 16 terms for every number,
+ * mostly constant runs of leading zeros).  A range is tiled exactly by
+ * whole classes and, in the classes at its ends, by at most 2 x 15 terms
+ * per level.  Works through the stock
  * xapian-tcpsrv, since these are ordinary terms. */
 #ifndef NF_NUMBER_TERMS_H
 #define NF_NUMBER_TERMS_H

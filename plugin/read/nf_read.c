@@ -29,6 +29,23 @@ void nf_read_reject(nf_read_run *run, const char *path, unsigned long line,
     run->on_error(run->ctx, path, line, status, msg);
 }
 
+void nf_read_release(nf_read_run *run, const char *upto)
+{
+    if (!run->mapped || upto < run->mapped || upto > run->mapped + run->mapped_len)
+        return;
+    long page = sysconf(_SC_PAGESIZE);
+    size_t end = (size_t)(upto - run->mapped);
+    if (page > 0)
+        end -= end % (size_t)page;
+    if (end <= run->released)
+        return;
+    /* A private read-only file mapping: dropped pages read back as the
+     * file's bytes if touched again, so this cannot change what is read. */
+    (void)madvise((void *)(run->mapped + run->released), end - run->released,
+                  MADV_DONTNEED);
+    run->released = end;
+}
+
 int nf_read_deliver(nf_read_run *run, nf_article *a)
 {
     return run->on_article(run->ctx, a);
@@ -83,6 +100,9 @@ int nf_read_input(nf_read_run *run, const char *path, const char *data,
             rc = nf_read_html(run, path, data, len, t, text.len, st.invalid > 0);
             break;
         case NF_FORMAT_JSONL:
+            /* The check above went through the whole collection. */
+            nf_read_release(run, data + len);
+            run->released = 0;
             rc = nf_read_jsonl(run, path, data, len);
             break;
         case NF_FORMAT_TEXT:
@@ -140,7 +160,11 @@ static int read_file(nf_read_run *run, const char *path, int top)
         data = map;
     }
     close(fd);
+    run->mapped = map;
+    run->mapped_len = len;
+    run->released = 0;
     int rc = nf_read_input(run, path, data, len, format);
+    run->mapped = NULL;
     if (map)
         munmap(map, len);
     return rc;
@@ -211,6 +235,8 @@ static int start_run(nf_read_run *run, const nf_read_opts *opts,
     run->on_article = on_article;
     run->on_error = on_error;
     run->ctx = ctx;
+    run->mapped = NULL;
+    run->mapped_len = run->released = 0;
     return NF_OK;
 }
 

@@ -13,7 +13,15 @@ typedef struct nf_read_run {
     nf_article_cb on_article;
     nf_input_error_cb on_error;
     void *ctx;
+    const char *mapped;       /* the input file's mapping, or NULL */
+    size_t mapped_len, released; /* bytes of it given back to the kernel */
 } nf_read_run;
+
+/* The mapped input before UPTO will not be read again: its pages leave the
+ * process's resident set (they stay in the page cache).  Without it a JSON
+ * Lines file of a million articles would count in full against the
+ * indexer's memory.  Does nothing unless the input is a mapped file. */
+void nf_read_release(nf_read_run *run, const char *upto);
 
 /* Tell ON_ERROR that an input was skipped, and why. */
 void nf_read_reject(nf_read_run *run, const char *path, unsigned long line,

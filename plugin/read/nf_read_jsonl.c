@@ -166,6 +166,9 @@ static int read_record(nf_read_run *run, const char *path,
     return rc;
 }
 
+/* Records already read are given back in steps of this many bytes. */
+#define RELEASE_BYTES ((size_t)4 << 20)
+
 int nf_read_jsonl(nf_read_run *run, const char *path, const char *data,
                   size_t len)
 {
@@ -182,6 +185,8 @@ int nf_read_jsonl(nf_read_run *run, const char *path, const char *data,
         if (!nf_utf8_is_blank(data + i, n))
             rc = read_record(run, path, line, data + i, n);
         i = end + 1;
+        if (i - run->released >= RELEASE_BYTES)
+            nf_read_release(run, data + i);
     }
     return rc;
 }

@@ -78,6 +78,36 @@ int nf_facet_counts_from_spy(nf_facet_counts *fc, nf_xspy *spy, int months)
     return ctx.rc ? ctx.rc : rc;
 }
 
+static int by_value_text(const void *pa, const void *pb)
+{
+    const nf_value_count *a = pa, *b = pb;
+    return strcmp(a->value, b->value);
+}
+
+int nf_facet_counts_from_ids(nf_facet_counts *fc, const char *const *values,
+                             const uint32_t *counts, uint32_t n)
+{
+    for (uint32_t id = 0; id < n; id++) {
+        if (!counts[id])
+            continue;
+        if (fc->n == fc->cap) {
+            size_t cap = fc->cap ? fc->cap * 2 : 16;
+            nf_value_count *v = realloc(fc->v, cap * sizeof *v);
+            if (!v)
+                return nf_set_error(NF_ENOMEM, "out of memory counting facets");
+            fc->v = v;
+            fc->cap = cap;
+        }
+        if (!(fc->v[fc->n].value = strdup(values[id])))
+            return nf_set_error(NF_ENOMEM, "out of memory counting facets");
+        fc->v[fc->n++].count = counts[id];
+    }
+    /* In value order, as the spies give them (ranges and months keep it). */
+    if (fc->n > 1)
+        qsort(fc->v, fc->n, sizeof *fc->v, by_value_text);
+    return NF_OK;
+}
+
 static int by_count(const void *pa, const void *pb)
 {
     const nf_value_count *a = pa, *b = pb;

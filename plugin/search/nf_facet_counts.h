@@ -6,6 +6,7 @@
 #define NF_FACET_COUNTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <newsfacet/nf_xapian.h>
 
 typedef struct nf_value_count {
@@ -21,6 +22,11 @@ typedef struct nf_facet_counts {
 /* Add every value of the spy's joined strings.  MONTHS: the slot holds
  * YYYYMMDD dates, counted per "YYYY-MM". */
 int nf_facet_counts_from_spy(nf_facet_counts *fc, nf_xspy *spy, int months);
+
+/* Add VALUES[id] with COUNTS[id] for every id under N counted at least
+ * once (the values of one facet column, see nf_facet_columns.h). */
+int nf_facet_counts_from_ids(nf_facet_counts *fc, const char *const *values,
+                             const uint32_t *counts, uint32_t n);
 
 /* Order by count (descending) then value, then keep those counted at least
  * MIN_COUNT times, at most TOP_K of them (0: all). */

@@ -1,6 +1,7 @@
 /* Faceted search: the query, the selections, the hits page and exact
  * counts per facet with multi-select (tag/exclude) semantics. */
 #include <newsfacet/nf_search.h>
+#include "nf_facet_columns.h"
 #include "nf_facet_counts.h"
 #include "nf_query.h"
 #include "nf_searcher_internal.h"
@@ -20,6 +21,11 @@ struct nf_searcher {
     nf_xdb *db;
     nf_query_lang *ql;
     char *warning;
+    /* The facet values in memory (nf_facet_columns.h), read at the first
+     * search of a revision; COLUMNS_STATE 0: not read yet, 1: read, -1:
+     * the database cannot give them (remote shards): count with spies. */
+    nf_facet_columns *columns;
+    int columns_state;
 };
 
 typedef struct result_facet {
@@ -94,6 +100,7 @@ NF_API void nf_searcher_free(nf_searcher *s)
     if (!s)
         return;
     nf_query_lang_free(s->ql);
+    nf_facet_columns_free(s->columns);
     nf_xdb_free(s->db);
     free(s->warning);
     free(s->path);
@@ -119,8 +126,12 @@ NF_API int nf_searcher_reopen(nf_searcher *s)
 {
     int changed = 0;
     int rc = nf_xdb_reopen(s->db, &changed);
-    if (!rc && changed)
+    if (!rc && changed) {
+        nf_facet_columns_free(s->columns);
+        s->columns = NULL;
+        s->columns_state = 0;
         rc = check_schema(s);
+    }
     return rc;
 }
 
@@ -168,16 +179,17 @@ static void free_selection(selection *sel, size_t n)
     free(sel->by_facet);
 }
 
-/* TEXT filtered by every selection except facet EXCLUDE (-1: none). */
+/* TEXT filtered by every selection except those of facet EXCLUDE (-1:
+ * none) and of the facets flagged in SKIP (may be NULL). */
 static int filtered_query(nf_xquery **out, nf_xquery *text, const selection *sel,
-                          size_t n, long exclude)
+                          size_t n, long exclude, const char *skip)
 {
     nf_xquery **parts = calloc(n + 1, sizeof *parts);
     if (!parts)
         return nf_set_error(NF_ENOMEM, "out of memory");
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if ((long)i != exclude && sel->by_facet[i])
+        if ((long)i != exclude && sel->by_facet[i] && !(skip && skip[i]))
             parts[k++] = sel->by_facet[i];
     nf_xquery *filters = NULL, *all = NULL;
     int rc = NF_OK;
@@ -207,9 +219,12 @@ static int filtered_query(nf_xquery **out, nf_xquery *text, const selection *sel
 
 typedef struct facet_job {
     long schema_index;         /* -1: published (by month) */
+    size_t sel_index;          /* its selection: the facet, or the last (published) */
     const char *name;
     int slot;
-    nf_xspy *spy;
+    nf_xspy *spy;              /* counting with spies */
+    const nf_facet_column *col; /* counting from the columns */
+    nf_facet_counts counts;
 } facet_job;
 
 static int wants(const nf_search_request *req, const char *name)
@@ -243,8 +258,12 @@ static void order_buckets(nf_facet_counts *fc, const nf_facet_def *f)
     fc->cap = fc->n ? fc->n : 1;
 }
 
+/* A page of hits for Q in the requested order.  EXACT: look at every
+ * match (check_at_least = doccount) so that the spies' counts and the
+ * match count are exact, not estimates; otherwise Xapian may stop as soon
+ * as nothing left can enter the page. */
 static int run_enquire(nf_xmset **ms, nf_searcher *s, nf_xquery *q, facet_job *jobs,
-                       size_t njobs, unsigned first, unsigned max, int sort)
+                       size_t njobs, unsigned first, unsigned max, int sort, int exact)
 {
     nf_xenquire *enq = NULL;
     unsigned doccount = 0;
@@ -259,10 +278,8 @@ static int run_enquire(nf_xmset **ms, nf_searcher *s, nf_xquery *q, facet_job *j
         rc = nf_xenquire_set_sort_by_relevance_then_value(enq, NF_SLOT_ID, 0);
     for (size_t i = 0; i < njobs && !rc; i++)
         rc = nf_xenquire_add_spy(enq, jobs[i].spy);
-    /* check_at_least = doccount: every match is seen, so the total and the
-     * counts are exact, not estimates. */
     if (!rc)
-        rc = nf_xenquire_get_mset(ms, enq, first, max, doccount);
+        rc = nf_xenquire_get_mset(ms, enq, first, max, exact ? doccount : 0);
     nf_xenquire_free(enq);
     return rc;
 }
@@ -335,6 +352,256 @@ static int collect_hits(nf_search_result *r, nf_xmset *ms, const nf_searcher *s,
     return NF_OK;
 }
 
+/* ---- counting with match spies (remote shards) ------------------------ */
+
+/* Each facet's joined slot counted by Xapian's ValueCountMatchSpy, which
+ * xapian-tcpsrv runs on its side.  Facets without a selection of their own
+ * are counted on the main match with the hits page; each facet with one is
+ * counted on a match of its own with that selection left out. */
+static int count_with_spies(nf_xmset **ms, unsigned *total, nf_searcher *s,
+                            const nf_search_request *req, nf_xquery *text,
+                            const selection *sel, facet_job *jobs, size_t njobs)
+{
+    size_t nsel = s->schema->nfacets + 1;
+    nf_xquery *main_q = NULL;
+    int rc = filtered_query(&main_q, text, sel, nsel, -1, NULL);
+    facet_job *shared = calloc(njobs ? njobs : 1, sizeof *shared);
+    size_t nshared = 0;
+    if (!shared && !rc)
+        rc = nf_set_error(NF_ENOMEM, "out of memory");
+    for (size_t i = 0; i < njobs && !rc; i++) {
+        rc = nf_xspy_new_valuecount(&jobs[i].spy, (nf_valueno)jobs[i].slot);
+        if (!rc && !sel->by_facet[jobs[i].sel_index])
+            shared[nshared++] = jobs[i];
+    }
+    unsigned limit = req->limit ? req->limit : 10;
+    if (!rc)
+        rc = run_enquire(ms, s, main_q, shared, nshared, req->offset, limit, req->sort, 1);
+    free(shared);
+    nf_xquery_free(main_q);
+    if (!rc) {
+        unsigned lower, est, upper;
+        rc = nf_xmset_matches(*ms, &lower, &est, &upper);
+        *total = est;
+    }
+    for (size_t i = 0; i < njobs && !rc; i++) {
+        if (!sel->by_facet[jobs[i].sel_index])
+            continue;
+        nf_xquery *q = NULL;
+        nf_xmset *fms = NULL;
+        rc = filtered_query(&q, text, sel, nsel, (long)jobs[i].sel_index, NULL);
+        if (!rc)
+            rc = run_enquire(&fms, s, q, &jobs[i], 1, 0, 0, NF_SORT_RELEVANCE, 1);
+        nf_xmset_free(fms);
+        nf_xquery_free(q);
+    }
+    for (size_t i = 0; i < njobs && !rc; i++) {
+        rc = nf_facet_counts_from_spy(&jobs[i].counts, jobs[i].spy, jobs[i].sel_index == nsel - 1);
+        nf_xspy_free(jobs[i].spy);
+        jobs[i].spy = NULL;
+    }
+    return rc;
+}
+
+/* ---- counting from the facet columns (local databases) ----------------- */
+
+typedef struct decide_ctx {
+    facet_job *jobs;
+    size_t njobs;
+    const nf_facet_columns *cols;
+    uint32_t *counts;          /* per value id of all columns */
+    /* The selections of counted facets, each counted with itself left
+     * out: the documents each matches, and the job it belongs to. */
+    unsigned char **excl_bits;
+    size_t *excl_job;
+    size_t nexcl;
+    unsigned char *mark;       /* decide_mark's bitmap */
+    unsigned total;
+    int stale;                 /* a docid past the columns: reopened under us */
+} decide_ctx;
+
+static int has_bit(const unsigned char *bits, nf_docid did)
+{
+    return bits[did >> 3] & (1u << (did & 7));
+}
+
+/* The document's docid in the columns' numbering (0: stale). */
+static nf_docid column_docid(const decide_ctx *c, nf_docid did, const char *key, size_t len)
+{
+    if (c->cols->key_slot >= 0)
+        did = key ? nf_facet_columns_docid(c->cols, key, len) : 0;
+    return did && did <= c->cols->lastdocid ? did : 0;
+}
+
+static void count_all(decide_ctx *c, nf_docid did)
+{
+    nf_facet_columns_count(c->cols, did, c->counts);
+    c->total++;
+}
+
+static int decide_count_all(void *vctx, nf_docid did, const char *key, size_t len)
+{
+    decide_ctx *c = vctx;
+    if (!(did = column_docid(c, did, key, len))) {
+        c->stale = 1;
+        return 0;
+    }
+    count_all(c, did);
+    return 0;
+}
+
+/* Solr's tag/exclude in one pass: a document that passes every selection
+ * is a hit and counts for every facet; one that fails exactly one
+ * selection counts only for that selection's facet. */
+static int decide_multi(void *vctx, nf_docid did, const char *key, size_t len)
+{
+    decide_ctx *c = vctx;
+    if (!(did = column_docid(c, did, key, len))) {
+        c->stale = 1;
+        return 0;
+    }
+    size_t failed = c->nexcl;
+    for (size_t e = 0; e < c->nexcl; e++) {
+        if (!has_bit(c->excl_bits[e], did)) {
+            if (failed != c->nexcl)
+                return 0;
+            failed = e;
+        }
+    }
+    if (failed == c->nexcl) {
+        count_all(c, did);
+        return 0;
+    }
+    nf_facet_column_count(c->jobs[c->excl_job[failed]].col, did, c->counts);
+    return 0;
+}
+
+static int decide_mark(void *vctx, nf_docid did, const char *key, size_t len)
+{
+    decide_ctx *c = vctx;
+    if (!(did = column_docid(c, did, key, len)))
+        c->stale = 1;
+    else
+        c->mark[did >> 3] |= (unsigned char)(1u << (did & 7));
+    return 0;
+}
+
+/* Visit every match of Q with CB, which counts and keeps nothing: with
+ * boolean weights, docid order and an empty page, Xapian does little
+ * more per match than step its posting lists. */
+static int run_count(nf_searcher *s, nf_xquery *q, nf_decide_cb cb, decide_ctx *ctx)
+{
+    nf_xenquire *enq = NULL;
+    nf_xmset *none = NULL;
+    unsigned doccount = 0;
+    int rc = nf_xdb_doccount(s->db, &doccount);
+    if (!rc)
+        rc = nf_xenquire_new(&enq, s->db);
+    if (!rc)
+        rc = nf_xenquire_set_query(enq, q);
+    if (!rc)
+        rc = nf_xenquire_set_boolean(enq);
+    if (!rc)
+        rc = nf_xenquire_set_decider(enq, cb, ctx);
+    if (!rc)
+        rc = nf_xenquire_set_decider_key(enq, ctx->cols->key_slot);
+    /* check_at_least past the doccount: the decider sees every match. */
+    if (!rc)
+        rc = nf_xenquire_get_mset(&none, enq, 0, 0, doccount + 1);
+    nf_xmset_free(none);
+    nf_xenquire_free(enq);
+    if (!rc && ctx->stale)
+        rc = nf_set_error(NF_EDB_MODIFIED, "%s changed while it was searched: reopen it",
+                          s->path);
+    return rc;
+}
+
+static int ensure_columns(nf_searcher *s)
+{
+    if (s->columns_state)
+        return NF_OK;
+    const nf_schema *schema = s->schema;
+    nf_valueno *slots = calloc(schema->nfacets + 1, sizeof *slots);
+    int *months = calloc(schema->nfacets + 1, sizeof *months);
+    size_t n = 0;
+    int rc = slots && months ? NF_OK : nf_set_error(NF_ENOMEM, "out of memory");
+    for (size_t i = 0; i < schema->nfacets && !rc; i++)
+        if (schema->facets[i].slot >= 0)
+            slots[n++] = (nf_valueno)schema->facets[i].slot;
+    if (!rc) {
+        slots[n] = NF_SLOT_DATE;
+        months[n++] = 1;
+        rc = nf_facet_columns_build(&s->columns, s->db, slots, months, n, NF_SLOT_ID);
+    }
+    if (!rc)
+        s->columns_state = s->columns ? 1 : -1;
+    free(slots);
+    free(months);
+    return rc;
+}
+
+static int count_with_columns(nf_xmset **ms, unsigned *total, nf_searcher *s,
+                              const nf_search_request *req, nf_xquery *text,
+                              const selection *sel, facet_job *jobs, size_t njobs)
+{
+    size_t nsel = s->schema->nfacets + 1;
+    const nf_facet_columns *cols = s->columns;
+    size_t nbytes = (size_t)cols->lastdocid / 8 + 1;
+    decide_ctx c = {.jobs = jobs, .njobs = njobs, .cols = cols};
+    char *skip = calloc(nsel, 1);
+    c.excl_bits = calloc(njobs ? njobs : 1, sizeof *c.excl_bits);
+    c.excl_job = calloc(njobs ? njobs : 1, sizeof *c.excl_job);
+    c.counts = calloc((size_t)cols->nvalues + 1, sizeof *c.counts);
+    int rc = skip && c.excl_bits && c.excl_job && c.counts
+        ? NF_OK : nf_set_error(NF_ENOMEM, "out of memory");
+    for (size_t i = 0; i < njobs && !rc; i++) {
+        jobs[i].col = nf_facet_columns_find(cols, (nf_valueno)jobs[i].slot);
+        if (!jobs[i].col)
+            rc = nf_set_error(NF_ERROR, "facet %s: slot %d was not read", jobs[i].name,
+                              jobs[i].slot);
+    }
+    /* The documents each counted facet's own selection matches. */
+    for (size_t i = 0; i < njobs && !rc; i++) {
+        nf_xquery *own = sel->by_facet[jobs[i].sel_index];
+        if (!own)
+            continue;
+        skip[jobs[i].sel_index] = 1;
+        if (!(c.mark = calloc(nbytes, 1))) {
+            rc = nf_set_error(NF_ENOMEM, "out of memory");
+            break;
+        }
+        c.excl_job[c.nexcl] = i;
+        c.excl_bits[c.nexcl++] = c.mark;
+        rc = run_count(s, own, decide_mark, &c);
+    }
+    /* One match of the text and the other selections for the total and
+     * every count, then the page of hits, for which Xapian need not look
+     * at every match. */
+    nf_xquery *base = NULL, *full = NULL;
+    if (!rc)
+        rc = filtered_query(&base, text, sel, nsel, -1, skip);
+    if (!rc)
+        rc = run_count(s, base, c.nexcl ? decide_multi : decide_count_all, &c);
+    if (!rc)
+        rc = filtered_query(&full, text, sel, nsel, -1, NULL);
+    unsigned limit = req->limit ? req->limit : 10;
+    if (!rc)
+        rc = run_enquire(ms, s, full, NULL, 0, req->offset, limit, req->sort, 0);
+    nf_xquery_free(base);
+    nf_xquery_free(full);
+    *total = c.total;
+    for (size_t i = 0; i < njobs && !rc; i++)
+        rc = nf_facet_counts_from_ids(&jobs[i].counts, (const char *const *)jobs[i].col->values,
+                                      c.counts + jobs[i].col->base, jobs[i].col->nvalues);
+    for (size_t e = 0; e < c.nexcl; e++)
+        free(c.excl_bits[e]);
+    free(c.excl_bits);
+    free(c.excl_job);
+    free(c.counts);
+    free(skip);
+    return rc;
+}
+
 NF_API int nf_search(nf_search_result **out, nf_searcher *s, const nf_search_request *req)
 {
     *out = NULL;
@@ -347,7 +614,7 @@ NF_API int nf_search(nf_search_result **out, nf_searcher *s, const nf_search_req
     nf_search_result *r = calloc(1, sizeof *r);
     facet_job *jobs = calloc(nsel, sizeof *jobs);
     selection sel = {NULL};
-    nf_xquery *text = NULL, *main_q = NULL;
+    nf_xquery *text = NULL;
     nf_xmset *ms = NULL;
     if (!r || !jobs) {
         free(r);
@@ -357,10 +624,8 @@ NF_API int nf_search(nf_search_result **out, nf_searcher *s, const nf_search_req
     int rc = nf_query_parse(&text, s->ql, req->query);
     if (!rc)
         rc = build_selection(&sel, s, req);
-    if (!rc)
-        rc = filtered_query(&main_q, text, &sel, nsel, -1);
 
-    /* The facets to count, each with its spy. */
+    /* The facets to count. */
     size_t njobs = 0;
     for (size_t i = 0; i <= schema->nfacets && !rc; i++) {
         const char *name = i < schema->nfacets ? schema->facets[i].name : "published";
@@ -369,66 +634,38 @@ NF_API int nf_search(nf_search_result **out, nf_searcher *s, const nf_search_req
             continue;
         facet_job *j = &jobs[njobs++];
         j->schema_index = i < schema->nfacets ? (long)i : -1;
+        j->sel_index = i;
         j->name = name;
         j->slot = slot;
-        rc = nf_xspy_new_valuecount(&j->spy, (nf_valueno)slot);
     }
-    /* Facets without a selection of their own are counted on the main
-     * match, together with the hits page. */
-    facet_job *shared = calloc(njobs ? njobs : 1, sizeof *shared);
-    size_t nshared = 0;
-    if (!shared && !rc)
-        rc = nf_set_error(NF_ENOMEM, "out of memory");
-    for (size_t i = 0; i < njobs && !rc; i++) {
-        size_t idx = jobs[i].schema_index < 0 ? nsel - 1 : (size_t)jobs[i].schema_index;
-        if (!sel.by_facet[idx])
-            shared[nshared++] = jobs[i];
-    }
-    unsigned limit = req->limit ? req->limit : 10;
     if (!rc)
-        rc = run_enquire(&ms, s, main_q, shared, nshared, req->offset, limit, req->sort);
-    free(shared);
-    if (!rc) {
-        unsigned lower, est, upper;
-        rc = nf_xmset_matches(ms, &lower, &est, &upper);
-        r->total = est;
-    }
+        rc = ensure_columns(s);
+    if (!rc && s->columns)
+        rc = count_with_columns(&ms, &r->total, s, req, text, &sel, jobs, njobs);
+    else if (!rc)
+        rc = count_with_spies(&ms, &r->total, s, req, text, &sel, jobs, njobs);
     if (!rc)
         rc = collect_hits(r, ms, s, req->snippets);
-    /* A facet with its own selection is counted with that selection left
-     * out, so its other values stay visible (multi-select). */
-    for (size_t i = 0; i < njobs && !rc; i++) {
-        size_t idx = jobs[i].schema_index < 0 ? nsel - 1 : (size_t)jobs[i].schema_index;
-        if (!sel.by_facet[idx])
-            continue;
-        nf_xquery *q = NULL;
-        nf_xmset *fms = NULL;
-        rc = filtered_query(&q, text, &sel, nsel, (long)idx);
-        if (!rc)
-            rc = run_enquire(&fms, s, q, &jobs[i], 1, 0, 0, NF_SORT_RELEVANCE);
-        nf_xmset_free(fms);
-        nf_xquery_free(q);
-    }
     if (!rc && !(r->facets = calloc(njobs ? njobs : 1, sizeof *r->facets)))
         rc = nf_set_error(NF_ENOMEM, "out of memory");
     for (size_t i = 0; i < njobs && !rc; i++) {
         result_facet *f = &r->facets[r->nfacets++];
         f->name = jobs[i].name;
+        f->counts = jobs[i].counts;
+        memset(&jobs[i].counts, 0, sizeof jobs[i].counts);
         int months = jobs[i].schema_index < 0;
-        rc = nf_facet_counts_from_spy(&f->counts, jobs[i].spy, months);
-        if (rc)
-            break;
         const nf_facet_def *def = months ? NULL : &schema->facets[jobs[i].schema_index];
         int by_value = months || (def && def->kind == NF_FACET_NUMBER);
         nf_facet_counts_finish(&f->counts, by_value ? 0 : req->top_k, req->min_count, by_value);
         if (def && def->kind == NF_FACET_NUMBER)
             order_buckets(&f->counts, def);
     }
-    for (size_t i = 0; i < njobs; i++)
+    for (size_t i = 0; i < njobs; i++) {
         nf_xspy_free(jobs[i].spy);
+        nf_facet_counts_free(&jobs[i].counts);
+    }
     free(jobs);
     nf_xmset_free(ms);
-    nf_xquery_free(main_q);
     nf_xquery_free(text);
     free_selection(&sel, nsel);
     if (rc) {

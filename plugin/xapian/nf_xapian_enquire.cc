@@ -105,6 +105,34 @@ NF_API int nf_xenquire_clear_spies(nf_xenquire *enq)
                     enq->dbname.c_str())
 }
 
+NF_API int nf_xenquire_set_decider(nf_xenquire *enq, nf_decide_cb cb, void *ctx)
+{
+    if (!enq)
+        return nf_xapian_null_arg("nf_xenquire_set_decider", "enq");
+    enq->decider.cb = cb;
+    enq->decider.ctx = ctx;
+    return NF_OK;
+}
+
+NF_API int nf_xenquire_set_decider_key(nf_xenquire *enq, int key_slot)
+{
+    if (!enq)
+        return nf_xapian_null_arg("nf_xenquire_set_decider_key", "enq");
+    enq->decider.key_slot = key_slot;
+    return NF_OK;
+}
+
+NF_API int nf_xenquire_set_boolean(nf_xenquire *enq)
+{
+    if (!enq)
+        return nf_xapian_null_arg("nf_xenquire_set_boolean", "enq");
+    try {
+        enq->enq.set_weighting_scheme(Xapian::BoolWeight());
+        return NF_OK;
+    }
+    NF_XAPIAN_CATCH("set boolean weighting for a search of", enq->dbname.c_str())
+}
+
 NF_API int nf_xenquire_get_mset(nf_xmset **out, nf_xenquire *enq,
                                 unsigned first, unsigned maxitems,
                                 unsigned check_at_least)
@@ -116,7 +144,8 @@ NF_API int nf_xenquire_get_mset(nf_xmset **out, nf_xenquire *enq,
         return nf_xapian_null_arg("nf_xenquire_get_mset", "enq");
     try {
         std::unique_ptr<nf_xmset> ms(new nf_xmset);
-        ms->mset = enq->enq.get_mset(first, maxitems, check_at_least);
+        const Xapian::MatchDecider *decider = enq->decider.cb ? &enq->decider : nullptr;
+        ms->mset = enq->enq.get_mset(first, maxitems, check_at_least, nullptr, decider);
         ms->dbname = enq->dbname;
         *out = ms.release();
         return NF_OK;

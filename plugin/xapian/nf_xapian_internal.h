@@ -62,9 +62,25 @@ struct nf_xqp {
     std::string dbname;   /* set by nf_xqp_set_database, for messages */
 };
 
+/* A MatchDecider that asks a C callback. */
+class nf_cdecider : public Xapian::MatchDecider {
+  public:
+    nf_decide_cb cb = nullptr;
+    void *ctx = nullptr;
+    int key_slot = -1;
+    bool operator()(const Xapian::Document &doc) const override
+    {
+        if (key_slot < 0)
+            return cb(ctx, doc.get_docid(), nullptr, 0) != 0;
+        const std::string key = doc.get_value((Xapian::valueno)key_slot);
+        return cb(ctx, doc.get_docid(), key.data(), key.size()) != 0;
+    }
+};
+
 struct nf_xenquire {
     Xapian::Enquire enq;
     std::string dbname;
+    nf_cdecider decider;
     explicit nf_xenquire(const nf_xdb &db) : enq(db.db), dbname(db.name) {}
 };
 

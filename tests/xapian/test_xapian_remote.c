@@ -180,6 +180,13 @@ static void remote_stub_searches_with_spy(void **state)
     unsigned n = 0;
     assert_int_equal(nf_xdb_doccount(db, &n), NF_OK);
     assert_int_equal(n, 7);
+    /* Two shards, one of them remote: the searcher must count with spies. */
+    int local = -1;
+    unsigned shards = 0;
+    assert_int_equal(nf_xdb_is_local(db, &local), NF_OK);
+    assert_int_equal(local, 0);
+    assert_int_equal(nf_xdb_shards(db, &shards), NF_OK);
+    assert_int_equal(shards, 2);
     nf_docid did = 0;
     assert_int_equal(nf_xdb_find_document(&did, db, "Qr3"), NF_OK);
     nf_xdoc *doc = NULL;

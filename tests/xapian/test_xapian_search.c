@@ -532,6 +532,100 @@ static void spy_counts_values_of_matches(void **state)
     nf_xqp_free(qp);
 }
 
+/* ---- value streams and match deciders (the searcher's facet columns) ---- */
+
+struct seen {
+    nf_docid did[16];
+    char value[16][32];
+    size_t n;
+};
+
+static int collect_value(void *ctx, nf_docid did, const char *value, size_t len)
+{
+    struct seen *s = ctx;
+    if (s->n == 16 || len >= 32)
+        return -1;
+    s->did[s->n] = did;
+    memcpy(s->value[s->n], value, len);
+    s->value[s->n++][len] = '\0';
+    return 0;
+}
+
+static int decide_even_docids(void *ctx, nf_docid did, const char *key, size_t len)
+{
+    struct seen *s = ctx;
+    if (s->n < 16) {
+        s->did[s->n] = did;
+        snprintf(s->value[s->n++], 32, "%.*s", (int)len, key ? key : "");
+    }
+    return did % 2 == 0;
+}
+
+static void value_streams_and_deciders(void **state)
+{
+    (void)state;
+    int local = 0, supported = 0;
+    unsigned shards = 0;
+    nf_docid last = 0;
+    assert_int_equal(nf_xdb_is_local(db, &local), NF_OK);
+    assert_int_equal(local, 1);
+    assert_int_equal(nf_xdb_shards(db, &shards), NF_OK);
+    assert_int_equal(shards, 1);
+    assert_int_equal(nf_xdb_lastdocid(db, &last), NF_OK);
+    assert_int_equal(last, docids[NARTICLES - 1]);
+
+    /* Every document's value of a slot, in docid order. */
+    struct seen v = {0};
+    assert_int_equal(nf_xdb_values(db, &supported, SLOT_HOST, collect_value, &v), NF_OK);
+    assert_int_equal(supported, 1);
+    assert_int_equal(v.n, NARTICLES);
+    for (size_t i = 0; i < NARTICLES; i++) {
+        assert_int_equal(v.did[i], docids[i]);
+        assert_string_equal(v.value[i], corpus[i].host);
+    }
+    /* An empty slot: nothing visited. */
+    assert_int_equal(nf_xdb_values(db, &supported, 99, collect_value, &v), NF_OK);
+    assert_int_equal(v.n, NARTICLES);
+
+    /* The decider sees every match and decides what stays. */
+    nf_xquery *q = NULL;
+    nf_xenquire *enq = NULL;
+    nf_xmset *ms = NULL;
+    struct seen d = {0};
+    assert_int_equal(nf_xquery_match_all(&q), NF_OK);
+    assert_int_equal(nf_xenquire_new(&enq, db), NF_OK);
+    assert_int_equal(nf_xenquire_set_query(enq, q), NF_OK);
+    assert_int_equal(nf_xenquire_set_boolean(enq), NF_OK);
+    assert_int_equal(nf_xenquire_set_decider(enq, decide_even_docids, &d), NF_OK);
+    assert_int_equal(nf_xenquire_get_mset(&ms, enq, 0, 10, NARTICLES + 1), NF_OK);
+    assert_int_equal(d.n, NARTICLES);
+    assert_int_equal(nf_xmset_size(ms), NARTICLES / 2);
+    for (size_t i = 0; i < nf_xmset_size(ms); i++) {
+        nf_docid did = 0;
+        assert_int_equal(nf_xmset_get(ms, i, &did, NULL, NULL), NF_OK);
+        assert_int_equal(did % 2, 0);
+    }
+    nf_xmset_free(ms);
+    /* With a key slot, the decider is given each document's value there. */
+    memset(&d, 0, sizeof d);
+    assert_int_equal(nf_xenquire_set_decider_key(enq, SLOT_DATE), NF_OK);
+    assert_int_equal(nf_xenquire_get_mset(&ms, enq, 0, 0, NARTICLES + 1), NF_OK);
+    assert_int_equal(d.n, NARTICLES);
+    for (size_t i = 0; i < d.n; i++) {
+        int a = article_of(d.did[i]);
+        assert_true(a >= 0);
+        assert_string_equal(d.value[i], corpus[a].date);
+    }
+    nf_xmset_free(ms);
+    /* Without a decider everything matches again. */
+    assert_int_equal(nf_xenquire_set_decider(enq, NULL, NULL), NF_OK);
+    assert_int_equal(nf_xenquire_get_mset(&ms, enq, 0, 10, NARTICLES + 1), NF_OK);
+    assert_int_equal(nf_xmset_size(ms), NARTICLES);
+    nf_xmset_free(ms);
+    nf_xenquire_free(enq);
+    nf_xquery_free(q);
+}
+
 static void hand_built_queries(void **state)
 {
     (void)state;
@@ -604,6 +698,7 @@ int main(void)
         cmocka_unit_test(ties_keep_docid_order_and_value_sort),
         cmocka_unit_test(spy_counts_values_of_matches),
         cmocka_unit_test(hand_built_queries),
+        cmocka_unit_test(value_streams_and_deciders),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
