@@ -1,7 +1,7 @@
 /* What claim rules cost: analysis throughput with no claim rules, with the
  * default claims, and with the default claims plus 200 generated rules.
  *
- *     claim_rules [SCHEMA_DIR [ARTICLES...]] [--runs N] [--copies N]
+ *     claim_rules [SCHEMA_DIR [ARTICLES...]] [--runs N] [--copies N] [--keep]
  *
  * Defaults: the source tree's schema/, the seed articles and fixtures/
  * articles, 7 runs, each over 20 copies of the articles.  One run analyses
@@ -13,7 +13,9 @@
  * The 200 generated rules are built from words of the articles themselves
  * (so that they trigger and get evaluated, the expensive case) mixed with
  * entity classes, amounts and proximity windows, written as a claims file
- * next to a copy of the default one and compiled like an admin's. */
+ * next to a copy of the default one and compiled like an admin's.  --keep
+ * leaves that claims folder in place (its path is printed) to compare
+ * analyses with those rules before and after a change. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,7 +230,7 @@ static int write_big_rules(char *dir, const char *schema_dir, char **words, size
 int main(int argc, char **argv)
 {
     const char *schema_dir = NF_BENCH_SOURCE_ROOT "/schema";
-    int runs = 7, copies = 20;
+    int runs = 7, copies = 20, keep = 0;
     const char *inputs[64];
     size_t ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -236,6 +238,8 @@ int main(int argc, char **argv)
             runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--copies") && i + 1 < argc)
             copies = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--keep"))
+            keep = 1;
         else if (i == 1)
             schema_dir = argv[i];
         else if (ninputs < 64)
@@ -326,13 +330,17 @@ int main(int argc, char **argv)
         free(words[i]);
     free(words);
     char path[1024];
-    snprintf(path, sizeof path, "%s/claims/default.yaml", dir);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/claims/generated.yaml", dir);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/claims", dir);
-    rmdir(path);
-    rmdir(dir);
+    if (keep) {
+        printf("claims folder kept: %s/claims\n", dir);
+    } else {
+        snprintf(path, sizeof path, "%s/claims/default.yaml", dir);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/claims/generated.yaml", dir);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/claims", dir);
+        rmdir(path);
+        rmdir(dir);
+    }
     for (size_t i = 0; i < c.n; i++)
         nf_article_free(c.v[i]);
     free(c.v);

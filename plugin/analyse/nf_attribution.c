@@ -24,6 +24,8 @@ typedef struct credit {
     int line_start;
     int strict;             /* names of other gazetteer lists do not count */
     long within_tokens;     /* 0: anywhere */
+    const uint32_t *req;    /* word ids of a required item (nf_pattern_required) */
+    size_t nreq;            /* 0: none */
 } credit;
 
 typedef struct cite_pat {
@@ -301,7 +303,8 @@ static int intern_words(struct nf_attribution *at)
         if (!(rc = nf_pattern_intern(&at->cites[i].pat, &at->words)))
             at->cites[i].nreq = nf_pattern_required(&at->cites[i].pat, &at->cites[i].req);
     for (size_t i = 0; i < at->ncredits && !rc; i++)
-        rc = nf_pattern_intern(&at->credits[i].pat, &at->words);
+        if (!(rc = nf_pattern_intern(&at->credits[i].pat, &at->words)))
+            at->credits[i].nreq = nf_pattern_required(&at->credits[i].pat, &at->credits[i].req);
     if (!rc)
         rc = intern_list(at, at->stopwords, at->nstopwords);
     if (!rc)
@@ -857,9 +860,21 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
     rc = nf_units_build(&u, t, 0, t->n, 0, t->text_len, &at->marks);
     if (!rc)
         nf_units_intern(&u, &at->words);
+    /* the words the text has: a credit none of whose required words
+     * occur cannot match anywhere */
+    uint8_t *seen = rc ? NULL : calloc(at->words.n + 1, 1);
+    if (!rc && !seen)
+        rc = nf_set_error(NF_ENOMEM, "out of memory reading credit lines");
+    for (size_t k = 0; k < u.n && !rc; k++)
+        seen[u.v[k].word] = 1;
     nf_capture *caps = NULL;
     for (size_t p = 0; p < at->ncredits && !rc && !*out; p++) {
         const credit *cr = &at->credits[p];
+        int possible = cr->nreq == 0;
+        for (size_t j = 0; j < cr->nreq && !possible; j++)
+            possible = seen[cr->req[j]];
+        if (!possible)
+            continue;
         c.for_cites = cr->strict;
         free(caps);
         if (!(caps = calloc(cr->pat.n, sizeof *caps))) {
@@ -881,6 +896,7 @@ int nf_attribution_credit(char **out, const nf_analysis *a)
         }
     }
     free(caps);
+    free(seen);
     nf_units_free(&u);
     free(outlet_at);
     free(other);

@@ -26,6 +26,43 @@ static int occs_push(nf_claim_occs *o, const nf_claim_occ *x)
     return NF_OK;
 }
 
+/* An empty scratch list from the pool (NULL: out of memory). */
+static nf_claim_occs *pool_take(nf_claim_pool *p)
+{
+    if (p->used == p->n) {
+        if (p->n == p->cap) {
+            size_t cap = p->cap ? p->cap * 2 : 16;
+            nf_claim_occs **v = realloc(p->v, cap * sizeof *v);
+            if (!v)
+                return NULL;
+            p->v = v;
+            p->cap = cap;
+        }
+        if (!(p->v[p->n] = calloc(1, sizeof **p->v)))
+            return NULL;
+        p->n++;
+    }
+    nf_claim_occs *o = p->v[p->used++];
+    o->n = 0;
+    return o;
+}
+
+/* Give back the last COUNT lists taken. */
+static void pool_give(nf_claim_pool *p, size_t count)
+{
+    p->used -= count;
+}
+
+void nf_claim_pool_free(nf_claim_pool *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->v[i]->v);
+        free(p->v[i]);
+    }
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
 static int occ_cmp(const void *pa, const void *pb)
 {
     const nf_claim_occ *a = pa, *b = pb;
@@ -58,7 +95,7 @@ static int alt_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_al
                     uint32_t lo, uint32_t hi)
 {
     nf_claim_occ o;
-    memset(&o, 0, sizeof o);
+    o.ncap = 0;         /* item_occs sets the capture; cap[0] is its value */
     int rc = NF_OK;
     switch (alt->kind) {
     case NF_ALT_WORDS: {
@@ -158,22 +195,24 @@ static int item_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_i
             }
         return rc;
     }
-    nf_claim_occs neg = {0};
+    nf_claim_occs *neg = pool_take(c->pool);
+    if (!neg)
+        return nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
     for (size_t i = 0; i < it->nalts && !rc; i++)
-        rc = alt_occs(it->alts[i].negate ? &neg : out, c, &it->alts[i], lo, hi);
-    if (!rc && neg.n) {
+        rc = alt_occs(it->alts[i].negate ? neg : out, c, &it->alts[i], lo, hi);
+    if (!rc && neg->n) {
         /* "!ALT": drop occurrences that overlap an excluded one */
         size_t keep = 0;
         for (size_t i = 0; i < out->n; i++) {
             int hit = 0;
-            for (size_t j = 0; j < neg.n && !hit; j++)
-                hit = !(out->v[i].last < neg.v[j].first || neg.v[j].last < out->v[i].first);
+            for (size_t j = 0; j < neg->n && !hit; j++)
+                hit = !(out->v[i].last < neg->v[j].first || neg->v[j].last < out->v[i].first);
             if (!hit)
                 out->v[keep++] = out->v[i];
         }
         out->n = keep;
     }
-    free(neg.v);
+    pool_give(c->pool, 1);
     if (rc)
         return rc;
     if (out->n > 1)
@@ -195,18 +234,20 @@ static int item_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_i
 static int forbidden(const nf_claim_ctx *c, const nf_claim_group *g, uint32_t lo, uint32_t hi,
                      uint32_t first, uint32_t last)
 {
-    nf_claim_occs tmp = {0};
+    nf_claim_occs *tmp = pool_take(c->pool);
+    if (!tmp)
+        return nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
     int found = 0;
     for (size_t i = 0; i < g->nforbid && !found; i++) {
-        int rc = item_occs(&tmp, c, &g->forbid[i], lo, hi);
+        int rc = item_occs(tmp, c, &g->forbid[i], lo, hi);
         if (rc) {
-            free(tmp.v);
+            pool_give(c->pool, 1);
             return rc;
         }
-        for (size_t k = 0; k < tmp.n && !found; k++)
-            found = !(tmp.v[k].last < first || last < tmp.v[k].first);
+        for (size_t k = 0; k < tmp->n && !found; k++)
+            found = !(tmp->v[k].last < first || last < tmp->v[k].first);
     }
-    free(tmp.v);
+    pool_give(c->pool, 1);
     return found;
 }
 
@@ -240,27 +281,31 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
         if (rc)
             return rc < 0 ? rc : NF_OK;
     }
-    /* small groups (nearly all) keep their scratch on the stack */
-    nf_claim_occs per_small[8];
+    /* small groups (nearly all) keep their scratch on the stack; the
+     * lists come from the pool */
+    nf_claim_occs *per_small[8];
     long pick_small[8];
     uint32_t anchors_small[64];
     int small = g->nreq <= 8;
-    nf_claim_occs *per = small ? per_small : calloc(g->nreq, sizeof *per);
+    nf_claim_occs **per = small ? per_small : calloc(g->nreq, sizeof *per);
     long *pick = small ? pick_small : calloc(g->nreq, sizeof *pick);
-    if (small)
-        memset(per_small, 0, sizeof per_small);
     uint32_t *anchors = NULL;
-    size_t nanchors = 0;
+    size_t nanchors = 0, taken = 0;
     if (!per || !pick) {
         rc = nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
         goto done;
     }
     for (size_t k = 0; k < g->nreq; k++) {
-        if ((rc = item_occs(&per[k], c, &g->req[k], lo, hi)))
+        if (!(per[k] = pool_take(c->pool))) {
+            rc = nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
             goto done;
-        if (per[k].n == 0)
+        }
+        taken++;
+        if ((rc = item_occs(per[k], c, &g->req[k], lo, hi)))
+            goto done;
+        if (per[k]->n == 0)
             goto done;          /* an element is missing: no match */
-        nanchors += per[k].n;
+        nanchors += per[k]->n;
     }
     anchors = nanchors <= 64 ? anchors_small : malloc(nanchors * sizeof *anchors);
     if (!anchors) {
@@ -269,8 +314,8 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
     }
     nanchors = 0;
     for (size_t k = 0; k < g->nreq; k++)
-        for (size_t i = 0; i < per[k].n; i++)
-            anchors[nanchors++] = per[k].v[i].first;
+        for (size_t i = 0; i < per[k]->n; i++)
+            anchors[nanchors++] = per[k]->v[i].first;
     qsort(anchors, nanchors, sizeof *anchors, u32_cmp);
     for (size_t ai = 0; ai < nanchors; ai++) {
         uint32_t L = anchors[ai];
@@ -279,12 +324,12 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
         uint32_t cursor = L, first = UINT32_MAX, last = 0;
         int ok = 1;
         for (size_t k = 0; k < g->nreq; k++) {
-            pick[k] = earliest_end(&per[k], g->ordered ? cursor : L);
+            pick[k] = earliest_end(per[k], g->ordered ? cursor : L);
             if (pick[k] < 0) {
                 ok = -1;    /* none left from here on: later anchors fail too */
                 break;
             }
-            const nf_claim_occ *o = &per[k].v[pick[k]];
+            const nf_claim_occ *o = &per[k]->v[pick[k]];
             if (o->first < first)
                 first = o->first;
             if (o->last > last)
@@ -312,7 +357,7 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
         m.first = first;
         m.last = last;
         for (size_t k = 0; k < g->nreq; k++) {
-            const nf_claim_occ *o = &per[k].v[pick[k]];
+            const nf_claim_occ *o = &per[k]->v[pick[k]];
             for (size_t j = 0; j < o->ncap && m.ncap < NF_CLAIM_MAX_CAPTURES; j++)
                 m.cap[m.ncap++] = o->cap[j];
         }
@@ -330,9 +375,7 @@ static int group_occs(nf_claim_occs *out, const nf_claim_ctx *c, const nf_claim_
             goto done;
     }
 done:
-    if (per)
-        for (size_t k = 0; k < g->nreq; k++)
-            free(per[k].v);
+    pool_give(c->pool, taken);
     if (!small) {
         free(per);
         free(pick);
@@ -345,13 +388,15 @@ done:
 int nf_claim_rule_match(nf_claim_occ *out, const nf_claim_ctx *c,
                         const nf_claim_rule *rule, uint32_t lo, uint32_t hi)
 {
-    nf_claim_occs occs = {0};
-    int rc = group_occs(&occs, c, &rule->root, lo, hi, 1);
+    nf_claim_occs *occs = pool_take(c->pool);
+    if (!occs)
+        return nf_set_error(NF_ENOMEM, "out of memory matching claim rules");
+    int rc = group_occs(occs, c, &rule->root, lo, hi, 1);
     int found = 0;
-    if (!rc && occs.n) {
-        *out = occs.v[0];
+    if (!rc && occs->n) {
+        *out = occs->v[0];
         found = 1;
     }
-    free(occs.v);
+    pool_give(c->pool, 1);
     return rc ? rc : found;
 }

@@ -106,6 +106,8 @@ struct nf_claim_rules {
 
 /* ---- matching ----------------------------------------------------------
  * What the matcher needs to know about one analysis, prepared once. */
+struct nf_claim_pool;
+
 typedef struct nf_claim_ctx {
     const struct nf_claim_rules *rules;
     const nf_analysis *a;
@@ -124,6 +126,7 @@ typedef struct nf_claim_ctx {
     const uint32_t *amt_first;    /* per amount: first/last token, NONE if none */
     const uint32_t *amt_last;
     const uint8_t *tok_special;   /* per token: bit 1 year, bit 2 multiple */
+    struct nf_claim_pool *pool;   /* the matcher's scratch lists */
 } nf_claim_ctx;
 
 typedef enum nf_cap_src { NF_CAP_TOKENS = 0, NF_CAP_MENTION, NF_CAP_AMOUNT } nf_cap_src;
@@ -144,6 +147,16 @@ typedef struct nf_claim_occs {
     nf_claim_occ *v;
     size_t n, cap;
 } nf_claim_occs;
+
+/* Scratch occurrence lists the matcher takes and gives back in stack
+ * order; they keep their memory from one rule and sentence to the next, so
+ * matching allocates nothing once warm.  Zero-initialise; free once. */
+typedef struct nf_claim_pool {
+    nf_claim_occs **v;
+    size_t n, cap, used;
+} nf_claim_pool;
+
+void nf_claim_pool_free(nf_claim_pool *p);
 
 /* The tightest match of RULE in tokens [LO, HI] (inclusive); 1 found, 0 not,
  * negative on out of memory. */

@@ -28,6 +28,8 @@ typedef struct finder {
     uint32_t *term_start, *term_pos;  /* where each term id occurs (nf_claim_ctx) */
     uint32_t *term_seen;          /* per term id: last sentence it occurred in */
     uint32_t special[4];          /* term ids: #money #percent #year #multiple */
+    nf_stance_scan stance;        /* the last sentence scanned for cues */
+    nf_claim_pool pool;           /* the matcher's scratch lists */
 } finder;
 
 static int is_year(const char *t, size_t len)
@@ -417,8 +419,9 @@ static int add_hit(finder *f, const nf_claim_rule *rule, uint32_t sentence,
     h->start = s->start;
     h->end = s->end;
     h->stance = NF_STANCE_ASSERTED;
-    int rc = nf_stance_decide(&h->stance, &h->cue, a, o->first, o->last,
-                              claim->flags | rule->flags);
+    int rc = nf_stance_decide_in(&h->stance, &h->cue, &f->stance,
+                                 a->schema ? a->schema->cues : NULL, &a->tokens, o->first,
+                                 o->last, claim->flags | rule->flags);
     if (!rc && a->sentence_cites) {
         const nf_strset *cs = &a->sentence_cites[sentence];
         for (size_t i = 0; i < cs->n && !rc; i++)
@@ -485,6 +488,8 @@ static void finder_free(finder *f)
     free(f->term_start);
     free(f->term_pos);
     free(f->term_seen);
+    nf_stance_scan_free(&f->stance);
+    nf_claim_pool_free(&f->pool);
 }
 
 int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
@@ -495,6 +500,7 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     memset(&f, 0, sizeof f);
     f.a = a;
     f.r = r;
+    nf_stance_scan_init(&f.stance);
     size_t nt = a->tokens.n, nm = a->nmentions, na = a->namounts;
     size_t maxsent = 1;
     for (size_t i = 0; i < a->tokens.nsentences; i++)
@@ -538,7 +544,8 @@ int nf_claims_find_with(nf_analysis *a, const struct nf_claim_rules *r)
     }
     memset(f.term_seen, 0xff, (r->terms.n + 1) * sizeof *f.term_seen);
     f.ctx = (nf_claim_ctx){r, a, f.stem_id, f.exact_id, f.term_start, f.term_pos,
-                           f.term_seen, 0, nm, f.amt_first, f.amt_last, f.tok_special};
+                           f.term_seen, 0, nm, f.amt_first, f.amt_last, f.tok_special,
+                           &f.pool};
 
     size_t mi = 0, ai = 0;
     for (uint32_t si = 0; si < a->tokens.nsentences && !rc; si++) {

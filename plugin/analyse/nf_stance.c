@@ -198,7 +198,7 @@ int nf_cues_summary(nf_buf *b, const struct nf_cues *c)
 
 /* ---- deciding ---- */
 
-typedef struct hit {
+typedef struct nf_stance_hit {
     const cue_def *k;
     size_t u0, u1;      /* units [u0, u1) */
 } hit;
@@ -357,9 +357,9 @@ static size_t distance(size_t lo, size_t hi, size_t cf, size_t cl)
     return 0;
 }
 
-int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_cues *c,
-                          const nf_tokens *t, uint32_t tok_first, uint32_t tok_last,
-                          unsigned claim_flags)
+int nf_stance_decide_in(nf_stance *out, const char **cue_out, nf_stance_scan *sc,
+                        const struct nf_cues *c, const nf_tokens *t, uint32_t tok_first,
+                        uint32_t tok_last, unsigned claim_flags)
 {
     *out = NF_STANCE_ASSERTED;
     if (cue_out)
@@ -372,27 +372,32 @@ int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_
     uint32_t si = t->v[tok_first].sentence;
     if (si >= t->nsentences)
         return nf_set_error(NF_EINVAL, "stance: token %u has no sentence", (unsigned)tok_first);
-    const nf_sentence *s = &t->sentences[si];
-    nf_units u = {0};
-    int rc = nf_units_build(&u, t, s->tok_first, (size_t)s->tok_first + s->tok_count,
-                            s->start, s->end, &c->marks);
-    if (!rc)
-        nf_units_intern(&u, &c->words);
-    if (rc) {
-        nf_units_free(&u);
-        return rc;
+    /* the sentence's units and cues, found once for all its claims */
+    if (sc->sentence != si || sc->cues != c || sc->tokens != t) {
+        const nf_sentence *s = &t->sentences[si];
+        sc->sentence = UINT32_MAX;
+        free(sc->hits);
+        sc->hits = NULL;
+        sc->nhits = 0;
+        int rc = nf_units_build(&sc->u, t, s->tok_first, (size_t)s->tok_first + s->tok_count,
+                                s->start, s->end, &c->marks);
+        if (rc)
+            return rc;
+        nf_units_intern(&sc->u, &c->words);
+        rc = scan(&sc->hits, &sc->nhits, c, &sc->u, s->tok_first, title_case(t, s));
+        if (rc)
+            return rc;
+        sc->sentence = si;
+        sc->cues = c;
+        sc->tokens = t;
     }
-    hit *hits = NULL;
-    size_t n = 0;
-    rc = scan(&hits, &n, c, &u, s->tok_first, title_case(t, s));
-    if (rc) {
-        nf_units_free(&u);
-        return rc;
-    }
-    size_t cf = nf_units_find_token(&u, tok_first);
-    size_t cl = nf_units_find_token(&u, tok_last);
-    if (cl >= u.n)
-        cl = u.n ? u.n - 1 : 0;
+    const nf_units *u = &sc->u;
+    const hit *hits = sc->hits;
+    size_t n = sc->nhits;
+    size_t cf = nf_units_find_token(u, tok_first);
+    size_t cl = nf_units_find_token(u, tok_last);
+    if (cl >= u->n)
+        cl = u->n ? u->n - 1 : 0;
     const hit *denial = NULL, *hedge = NULL;
     size_t denial_d = SIZE_MAX, hedge_d = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
@@ -406,7 +411,7 @@ int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_
             h->u0 >= cf && h->u1 - 1 <= cl)
             continue;
         size_t lo, hi;
-        scope_of(&lo, &hi, c, &u, h, hits, n);
+        scope_of(&lo, &hi, c, u, h, hits, n);
         if (hi <= cf || lo > cl)
             continue; /* the scope misses the claim */
         size_t d = distance(h->u0, h->u1, cf, cl);
@@ -427,9 +432,31 @@ int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_
         if (cue_out)
             *cue_out = won->k->ph.text;
     }
-    free(hits);
-    nf_units_free(&u);
     return NF_OK;
+}
+
+void nf_stance_scan_init(nf_stance_scan *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->sentence = UINT32_MAX;
+}
+
+void nf_stance_scan_free(nf_stance_scan *sc)
+{
+    nf_units_free(&sc->u);
+    free(sc->hits);
+    nf_stance_scan_init(sc);
+}
+
+int nf_stance_decide_with(nf_stance *out, const char **cue_out, const struct nf_cues *c,
+                          const nf_tokens *t, uint32_t tok_first, uint32_t tok_last,
+                          unsigned claim_flags)
+{
+    nf_stance_scan sc;
+    nf_stance_scan_init(&sc);
+    int rc = nf_stance_decide_in(out, cue_out, &sc, c, t, tok_first, tok_last, claim_flags);
+    nf_stance_scan_free(&sc);
+    return rc;
 }
 
 int nf_stance_decide(nf_stance *out, const char **cue, const nf_analysis *a,

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "nf_analysis.h"
+#include "nf_units.h"
 #include "core/nf_buf.h"
 
 /* claim_flags for nf_stance_decide(). */
@@ -39,5 +40,25 @@ int nf_stance_decide(nf_stance *out, const char **cue, const nf_analysis *a,
 int nf_stance_decide_with(nf_stance *out, const char **cue, const struct nf_cues *cues,
                           const nf_tokens *tokens, uint32_t tok_first, uint32_t tok_last,
                           unsigned claim_flags);
+
+/* A sentence's units and cues, kept between the claims of one sentence so
+ * that deciding several claims in it scans it once.  Init before first
+ * use, free after the last; valid while the tokens it saw live. */
+typedef struct nf_stance_scan {
+    const struct nf_cues *cues;
+    const nf_tokens *tokens;
+    uint32_t sentence;          /* UINT32_MAX: nothing scanned yet */
+    nf_units u;
+    struct nf_stance_hit *hits;
+    size_t nhits;
+} nf_stance_scan;
+
+void nf_stance_scan_init(nf_stance_scan *sc);
+void nf_stance_scan_free(nf_stance_scan *sc);
+/* nf_stance_decide_with(), reusing SC's scan when the claim is in the
+ * sentence SC scanned last. */
+int nf_stance_decide_in(nf_stance *out, const char **cue, nf_stance_scan *sc,
+                        const struct nf_cues *cues, const nf_tokens *tokens,
+                        uint32_t tok_first, uint32_t tok_last, unsigned claim_flags);
 
 #endif

@@ -22,11 +22,17 @@ int nf_punct_set_add(nf_punct_set *ps, const char *mark)
         ps->cap = cap;
     }
     strcpy(ps->v[ps->n++], mark);
+    unsigned char c = (unsigned char)mark[0];
+    if (c && c < 0x80 && !mark[1])
+        ps->ascii[c >> 6] |= 1ull << (c & 63);
     return NF_OK;
 }
 
 int nf_punct_set_has(const nf_punct_set *ps, const char *mark)
 {
+    unsigned char c = (unsigned char)mark[0];
+    if (c && c < 0x80 && !mark[1])
+        return (ps->ascii[c >> 6] >> (c & 63)) & 1;
     for (size_t i = 0; i < ps->n; i++)
         if (strcmp(ps->v[i], mark) == 0)
             return 1;
@@ -38,6 +44,7 @@ void nf_punct_set_free(nf_punct_set *ps)
     free(ps->v);
     ps->v = NULL;
     ps->n = ps->cap = 0;
+    ps->ascii[0] = ps->ascii[1] = 0;
 }
 
 static int is_apostrophe(utf8proc_int32_t c)

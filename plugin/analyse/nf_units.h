@@ -22,6 +22,7 @@
 typedef struct nf_punct_set {
     char (*v)[8];
     size_t n, cap;
+    uint64_t ascii[2];  /* the one-byte marks, as bits: a quick answer */
 } nf_punct_set;
 
 int nf_punct_set_add(nf_punct_set *ps, const char *mark);
