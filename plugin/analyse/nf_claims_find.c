@@ -74,7 +74,7 @@ static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, siz
  * direct-mapped cache of term -> (stem id, exact id), tagged with the rule
  * set's serial, spares the stemmer and two table look-ups for the words an
  * article repeats. */
-#define TERM_CACHE_SLOTS 8192       /* a power of two */
+#define TERM_CACHE_SLOTS 16384      /* a power of two; two ways per set */
 #define TERM_CACHE_MAX 27           /* longer terms are not cached */
 
 typedef struct term_slot {
@@ -173,7 +173,21 @@ static int prepare_tokens(finder *f)
         term_slot *slot = NULL;
         int known_term = 0;     /* the slot holds this term, maybe other ids */
         if (cache && len <= TERM_CACHE_MAX) {
-            slot = &cache[term_hash(term, len) & (TERM_CACHE_SLOTS - 1)];
+            /* two ways per set: a pair of frequent words that share a set
+             * does not evict each other; a new term goes first, the one it
+             * displaces second */
+            term_slot *set = &cache[term_hash(term, len) & (TERM_CACHE_SLOTS - 2)];
+            slot = &set[0];
+            if (!(set[0].serial && set[0].len == len && memcmp(set[0].term, term, len) == 0)) {
+                if (set[1].serial && set[1].len == len && memcmp(set[1].term, term, len) == 0) {
+                    term_slot tmp = set[0];     /* a hit in the second way: swap */
+                    set[0] = set[1];
+                    set[1] = tmp;
+                } else {
+                    set[1] = set[0];
+                    set[0].serial = 0;
+                }
+            }
             known_term = slot->serial && slot->len == len && memcmp(slot->term, term, len) == 0;
             if (known_term && slot->serial == f->r->serial) {
                 f->stem_id[i] = slot->stem_id;
