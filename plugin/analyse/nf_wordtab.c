@@ -25,7 +25,9 @@ uint32_t nf_wordtab_find(const nf_wordtab *t, const char *word, size_t len)
         if (!id)
             return 0;
         const char *w = t->words[id - 1];
-        if (memcmp(w, word, len) == 0 && w[len] == '\0')
+        /* strncmp, not memcmp: W may be shorter than LEN, and memcmp may
+         * read all LEN bytes of it (ASan reports a heap overflow). */
+        if (strncmp(w, word, len) == 0 && w[len] == '\0')
             return id;
     }
 }

@@ -158,7 +158,16 @@ int cmd_search(int argc, char **argv)
     } else {
         if (nf_searcher_warning(s))
             cli_error("warning: %s", nf_searcher_warning(s));
-        if (nf_search(&r, s, &req) != NF_OK) {
+        /* An indexer committing meanwhile can overwrite what this reader's
+         * revision was reading (Xapian: DatabaseModifiedError): move to the
+         * latest revision and search again, a few times. */
+        int rc = nf_search(&r, s, &req);
+        for (int tries = 1; rc == NF_EDB_MODIFIED && tries < 5; tries++) {
+            rc = nf_searcher_reopen(s);
+            if (rc == NF_OK)
+                rc = nf_search(&r, s, &req);
+        }
+        if (rc != NF_OK) {
             cli_error("%s", nf_errmsg());
         } else {
             if (json) {
