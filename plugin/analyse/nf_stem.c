@@ -10,7 +10,7 @@
 
 #include "core/nf_error.h"
 
-#define CACHE_SLOTS 4096          /* a power of two */
+#define CACHE_SLOTS 65536         /* a power of two */
 #define CACHE_TERM_MAX 64         /* longer terms are stemmed every time */
 #define CACHE_STEM_MAX 80
 
