@@ -4,11 +4,11 @@
 # `wrk -t2 -c32 -d30s --latency` against /api/search rotating queries and
 # selections (bench/serve_load.lua), and meanwhile check that facet counts
 # answered under load equal `newsfacet search --json`.
-# Usage: bash bench/serve_load.sh [DURATION]   (default 30s)
+# Usage: [NF=PATH/newsfacet] bash bench/serve_load.sh [DURATION]   (default 30s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
-NF=build/tools/newsfacet/newsfacet
+NF=${NF:-build/tools/newsfacet/newsfacet}   # NF=build-bench/... for an optimised build
 command -v wrk >/dev/null || { echo "serve_load: wrk is missing (bash bench/setup.sh)"; exit 1; }
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -15,6 +15,8 @@ PACKAGES=(
   chromium nodejs npm
   # benchmarks: peak memory (bench/setup.sh installs the rest)
   time
+  # scripts/test-valgrind.sh: the unit tests under memcheck
+  valgrind
 )
 
 # Node.js may come from another packaging that bundles npm (NodeSource's

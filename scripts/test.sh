@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, twice: a plain build (build/), then the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, by
-# scripts/test-asan.sh).  Prints meson's results of each, then one line
-# "N passed, N failed" summing both runs, and exits non-zero if anything
-# failed.  NF_TEST_ASAN=0 skips the sanitizer run (quicker local runs).
-# Extra arguments go to both `meson test` calls.
+# scripts/test-asan.sh); then the unit tests a third time under valgrind
+# memcheck (build-valgrind/, by scripts/test-valgrind.sh).  Prints meson's
+# results of each, then one line "N passed, N failed" summing all runs, and
+# exits non-zero if anything failed.  NF_TEST_ASAN=0 skips the sanitizer
+# run, NF_TEST_VALGRIND=0 the valgrind run (quicker local runs).  Extra
+# arguments go to every `meson test` call.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +45,21 @@ if [ "${NF_TEST_ASAN:-1}" != 0 ]; then
     read -r ok fail < <(count build-asan/test-output.txt "$rc")
   else
     echo "test: build-asan/ failed to build"
+    ok=0; fail=1
+  fi
+  total_ok=$((total_ok + ok)); total_fail=$((total_fail + fail))
+fi
+
+if [ "${NF_TEST_VALGRIND:-1}" != 0 ]; then
+  echo "== the unit tests under valgrind memcheck (build-valgrind/)"
+  rm -f build-valgrind/test-output.txt
+  bash scripts/test-valgrind.sh "$@" > /dev/null 2>&1
+  rc=$?
+  if [ -s build-valgrind/test-output.txt ]; then
+    cat build-valgrind/test-output.txt
+    read -r ok fail < <(count build-valgrind/test-output.txt "$rc")
+  else
+    echo "test: build-valgrind/ failed to build (or valgrind is missing)"
     ok=0; fail=1
   fi
   total_ok=$((total_ok + ok)); total_fail=$((total_fail + fail))

@@ -13,6 +13,7 @@
 #include "search/nf_query.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,71 @@ static int read_article(nf_article **out, const nf_schema *s, const nf_plugin_ar
     return NF_OK;
 }
 
+/* ---- stemmers lent out by a schema handle ----------------------------------
+ * A stemmer's cache warms up over many articles, and making one allocates
+ * the cache: index_document borrows one from its schema handle instead of
+ * making one per call.  Hosts may call it from several threads with one
+ * handle, and a stemmer serves one thread at a time, so the handle keeps
+ * the idle ones and makes another only when all are lent out. */
+
+struct nf_plugin_stemmers {
+    pthread_mutex_t lock;
+    nf_stemmer **idle;
+    size_t nidle, cap;
+};
+
+static void stemmers_free(struct nf_plugin_stemmers *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nidle; i++)
+        nf_stemmer_free(p->idle[i]);
+    free(p->idle);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+/* A stemmer for S's language (NULL when it does not stem). */
+static int stemmer_borrow(nf_stemmer **out, const nf_schema *s)
+{
+    struct nf_plugin_stemmers *p = s->plugin_stemmers;
+    *out = NULL;
+    if (p) {
+        pthread_mutex_lock(&p->lock);
+        if (p->nidle)
+            *out = p->idle[--p->nidle];
+        pthread_mutex_unlock(&p->lock);
+        if (*out)
+            return NF_OK;
+    }
+    return nf_stemmer_new(out, s->language);
+}
+
+static void stemmer_return(const nf_schema *s, nf_stemmer *st)
+{
+    struct nf_plugin_stemmers *p = s->plugin_stemmers;
+    if (!st)
+        return;
+    if (p) {
+        pthread_mutex_lock(&p->lock);
+        if (p->nidle == p->cap) {
+            size_t cap = p->cap ? 2 * p->cap : 4;
+            nf_stemmer **v = realloc(p->idle, cap * sizeof *v);
+            if (v) {
+                p->idle = v;
+                p->cap = cap;
+            }
+        }
+        int kept = p->nidle < p->cap;
+        if (kept)
+            p->idle[p->nidle++] = st;
+        pthread_mutex_unlock(&p->lock);
+        if (kept)
+            return;
+    }
+    nf_stemmer_free(st);
+}
+
 /* ---- the table ------------------------------------------------------------- */
 
 static int p_schema_open(nf_schema **out, const nf_plugin_schema_opts *opts)
@@ -118,11 +184,25 @@ static int p_schema_open(nf_schema **out, const nf_plugin_schema_opts *opts)
     if (!opts || opts->version != NF_PLUGIN_SCHEMA_OPTS_VERSION || !opts->schema_dir)
         return nf_set_error(NF_EINVAL, "schema_open: needs nf_plugin_schema_opts version %d "
                             "with a schema_dir", NF_PLUGIN_SCHEMA_OPTS_VERSION);
-    return nf_schema_load(out, opts->schema_dir);
+    nf_schema *s = NULL;
+    int rc = nf_schema_load(&s, opts->schema_dir);
+    if (rc)
+        return rc;
+    struct nf_plugin_stemmers *p = calloc(1, sizeof *p);
+    if (!p || pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(p);
+        nf_schema_free(s);
+        return nf_set_error(NF_ENOMEM, "schema_open: out of memory");
+    }
+    s->plugin_stemmers = p;
+    *out = s;
+    return NF_OK;
 }
 
 static void p_schema_close(nf_schema *s)
 {
+    if (s)
+        stemmers_free(s->plugin_stemmers);
     nf_schema_free(s);
 }
 
@@ -154,7 +234,7 @@ static int p_index_document(const nf_schema *s, const nf_plugin_article *in, voi
     nf_xdoc *doc = NULL;
     int rc = read_article(&art, s, in);
     if (!rc)
-        rc = nf_stemmer_new(&st, s->language);
+        rc = stemmer_borrow(&st, s);
     if (!rc)
         rc = nf_analyse(&a, s, art);
     if (!rc)
@@ -163,7 +243,7 @@ static int p_index_document(const nf_schema *s, const nf_plugin_article *in, voi
         rc = nf_document_fill(doc, a, st);
     nf_xdoc_free(doc);
     nf_analysis_free(a);
-    nf_stemmer_free(st);
+    stemmer_return(s, st);
     nf_article_free(art);
     return rc;
 }

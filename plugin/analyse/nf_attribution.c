@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum { SLOT_OUTLET = 0, SLOT_NAME = 1, SLOT_NUMBER = 2, SLOT_PERSON = 3, SLOT_MEDIANAME = 4 };
 static const char *const slot_names[] = {"outlet", "name", "number", "person", "medianame",
@@ -332,20 +331,11 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
     yaml_node_t *root = nf_yaml_root(y);
     if (root->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, root, "expected a map with cites and credits");
-    for (size_t i = 0; i < nf_yaml_map_len(root); i++) {
-        yaml_node_t *k = nf_yaml_map_key(y, root, i);
-        const char *key = nf_yaml_scalar(k);
-        int ok = 0;
-        for (size_t j = 0; key && known[j]; j++)
-            ok |= strcmp(key, known[j]) == 0;
-        if (!ok)
-            return nf_yaml_error(y, k, "unknown key '%s' (known: outlet_list, name_suffixes, "
-                                 "name_connectors, name_stopwords, outlet_words, cites, "
-                                 "credits)", key ? key : "?");
-    }
-    const char *list = "outlet";
-    int rc = nf_yaml_get_string(&list, y, root, "outlet_list", 0);
+    int rc = nf_yaml_check_keys(y, root, "attribution.yaml", known);
     if (rc)
+        return rc;
+    const char *list = "outlet";
+    if ((rc = nf_yaml_get_string(&list, y, root, "outlet_list", 0)))
         return rc;
     if (!(at->outlet_list = strdup(list)))
         return oom(y);
@@ -363,25 +353,19 @@ static int load_doc(struct nf_attribution *at, nf_yaml *y)
 int nf_attribution_load(struct nf_attribution **out, const char *schema_dir)
 {
     *out = NULL;
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s/attribution.yaml", schema_dir) >= (int)sizeof path)
-        return nf_set_error(NF_EINVAL, "%s: schema path too long", schema_dir);
+    nf_yaml *y;
+    int rc = nf_yaml_load_optional(&y, schema_dir, "attribution.yaml");
+    if (rc)
+        return rc;
     struct nf_attribution *at = calloc(1, sizeof *at);
-    if (!at)
-        return nf_set_error(NF_ENOMEM, "%s: out of memory", path);
+    if (!at) {
+        nf_yaml_free(y);
+        return nf_set_error(NF_ENOMEM, "%s/attribution.yaml: out of memory", schema_dir);
+    }
     /* A schema without attribution.yaml cites nothing and reads no credit
      * lines (metadata still gives the source). */
-    if (access(path, F_OK) != 0) {
-        *out = at;
-        return NF_OK;
-    }
-    nf_yaml *y;
-    int rc = nf_yaml_load(&y, path);
-    if (rc) {
-        nf_attribution_free(at);
-        return rc;
-    }
-    rc = load_doc(at, y);
+    if (y)
+        rc = load_doc(at, y);
     nf_yaml_free(y);
     if (rc) {
         nf_attribution_free(at);

@@ -224,19 +224,20 @@ static int parse_entry(const char **text, double *factor, unsigned *flags,
         return NF_OK;
     if (!node || node->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, node, "expected a phrase or a map with 'word'");
-    for (size_t i = 0; i < nf_yaml_map_len(node); i++) {
-        const char *k = nf_yaml_scalar(nf_yaml_map_key(y, node, i));
-        int ok = k && (!strcmp(k, "word") ||
-                       (!strcmp(k, "factor") && (allowed & KEY_FACTOR)) ||
-                       (!strcmp(k, "needs_scale") && (allowed & KEY_NEEDS_SCALE)) ||
-                       (!strcmp(k, "points") && (allowed & KEY_POINTS)) ||
-                       (!strcmp(k, "glued") && (allowed & KEY_GLUED)));
-        if (!ok)
-            return nf_yaml_error(y, nf_yaml_map_key(y, node, i),
-                                 "unknown key '%s' in this entry", k ? k : "?");
-    }
-    int rc = nf_yaml_get_string(text, y, node, "word", 1);
-    if (rc)
+    const char *keys[6];
+    size_t nkeys = 0;
+    keys[nkeys++] = "word";
+    if (allowed & KEY_FACTOR)
+        keys[nkeys++] = "factor";
+    if (allowed & KEY_NEEDS_SCALE)
+        keys[nkeys++] = "needs_scale";
+    if (allowed & KEY_POINTS)
+        keys[nkeys++] = "points";
+    if (allowed & KEY_GLUED)
+        keys[nkeys++] = "glued";
+    keys[nkeys] = NULL;
+    int rc = nf_yaml_check_keys(y, node, "a phrase entry", keys);
+    if (rc || (rc = nf_yaml_get_string(text, y, node, "word", 1)))
         return rc;
     yaml_node_t *f = nf_yaml_get(y, node, "factor");
     if (f && (rc = parse_number(factor, y, f, "'factor'")))
@@ -355,15 +356,10 @@ static int load_currencies(struct nf_money_conf *c, nf_yaml *y, yaml_node_t *roo
         yaml_node_t *item = nf_yaml_seq_at(y, seq, i);
         if (!item || item->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, item, "a currency must be a map with 'code', 'before', 'after'");
-        for (size_t k = 0; k < nf_yaml_map_len(item); k++) {
-            const char *key = nf_yaml_scalar(nf_yaml_map_key(y, item, k));
-            if (!key || (strcmp(key, "code") && strcmp(key, "before") && strcmp(key, "after")))
-                return nf_yaml_error(y, nf_yaml_map_key(y, item, k),
-                                     "unknown key '%s' in a currency", key ? key : "?");
-        }
+        static const char *const currency_keys[] = {"code", "before", "after", NULL};
         const char *code = NULL;
-        int rc = nf_yaml_get_string(&code, y, item, "code", 1);
-        if (rc)
+        int rc = nf_yaml_check_keys(y, item, "a currency", currency_keys);
+        if (rc || (rc = nf_yaml_get_string(&code, y, item, "code", 1)))
             return rc;
         if (!valid_code(code))
             return nf_yaml_error(y, nf_yaml_get(y, item, "code"),
@@ -400,18 +396,15 @@ static int load_scales(struct nf_money_conf *c, nf_yaml *y, yaml_node_t *root)
         yaml_node_t *item = nf_yaml_seq_at(y, seq, i);
         if (!item || item->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, item, "a scale must be a map with 'factor', 'words', 'short'");
-        for (size_t k = 0; k < nf_yaml_map_len(item); k++) {
-            const char *key = nf_yaml_scalar(nf_yaml_map_key(y, item, k));
-            if (!key || (strcmp(key, "factor") && strcmp(key, "words") && strcmp(key, "short")))
-                return nf_yaml_error(y, nf_yaml_map_key(y, item, k),
-                                     "unknown key '%s' in a scale", key ? key : "?");
-        }
+        static const char *const scale_keys[] = {"factor", "words", "short", NULL};
+        int rc = nf_yaml_check_keys(y, item, "a scale", scale_keys);
+        if (rc)
+            return rc;
         yaml_node_t *f = nf_yaml_get(y, item, "factor");
         if (!f)
             return nf_yaml_error(y, item, "missing required key 'factor'");
         double factor;
-        int rc = parse_number(&factor, y, f, "'factor'");
-        if (rc ||
+        if ((rc = parse_number(&factor, y, f, "'factor'")) ||
             (rc = load_seq(&c->scales, y, item, nf_yaml_get(y, item, "words"), "words",
                            0, 0, factor, 0, 0)) ||
             (rc = load_seq(&c->scales, y, item, nf_yaml_get(y, item, "short"), "short",
@@ -430,23 +423,22 @@ static int load_numbers(struct nf_money_conf *c, nf_yaml *y, yaml_node_t *root)
         return NF_OK;   /* digits only */
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "'numbers' must be a map");
-    static const struct { const char *key; int kind; int valued; } parts[] = {
-        {"cardinals", NF_NW_CARDINAL, 1}, {"multipliers", NF_NW_MULTIPLIER, 1},
-        {"fractions", NF_NW_FRACTION, 1}, {"articles", NF_NW_ARTICLE, 0},
-        {"joiners", NF_NW_JOINER, 0}, {"links", NF_NW_LINK, 0},
+    /* number_keys[p] is parts[p]'s key */
+    static const char *const number_keys[] = {"cardinals", "multipliers", "fractions",
+                                              "articles", "joiners", "links", NULL};
+    static const struct { int kind; int valued; } parts[] = {
+        {NF_NW_CARDINAL, 1}, {NF_NW_MULTIPLIER, 1}, {NF_NW_FRACTION, 1},
+        {NF_NW_ARTICLE, 0}, {NF_NW_JOINER, 0}, {NF_NW_LINK, 0},
     };
+    int rc = nf_yaml_check_keys(y, map, "'numbers'", number_keys);
+    if (rc)
+        return rc;
     for (size_t k = 0; k < nf_yaml_map_len(map); k++) {
-        yaml_node_t *kn = nf_yaml_map_key(y, map, k);
-        const char *key = nf_yaml_scalar(kn);
+        const char *key = nf_yaml_scalar(nf_yaml_map_key(y, map, k));
         size_t p = 0;
-        while (p < sizeof parts / sizeof *parts && (!key || strcmp(key, parts[p].key)))
+        while (strcmp(key, number_keys[p]))
             p++;
-        if (p == sizeof parts / sizeof *parts)
-            return nf_yaml_error(y, kn, "unknown key '%s' under 'numbers' (expected cardinals, "
-                                 "multipliers, fractions, articles, joiners, links)",
-                                 key ? key : "?");
         yaml_node_t *v = nf_yaml_map_value(y, map, k);
-        int rc;
         if (!parts[p].valued) {
             rc = load_seq(&c->numbers, y, map, v, key, 1, parts[p].kind, 1.0, 0, 0);
             if (rc)
@@ -501,22 +493,18 @@ static int load_ranges(struct nf_money_conf *c, nf_yaml *y, yaml_node_t *root)
         return NF_OK;
     if (map->type != YAML_MAPPING_NODE)
         return nf_yaml_error(y, map, "'ranges' must be a map");
-    for (size_t k = 0; k < nf_yaml_map_len(map); k++) {
-        yaml_node_t *kn = nf_yaml_map_key(y, map, k);
-        const char *key = nf_yaml_scalar(kn);
-        nf_phrase_list *l = !key ? NULL
-                          : !strcmp(key, "connectors") ? &c->connectors
+    static const char *const range_keys[] = {"connectors", "between", "between_join",
+                                             "change_from", NULL};
+    int rc = nf_yaml_check_keys(y, map, "'ranges'", range_keys);
+    for (size_t k = 0; !rc && k < nf_yaml_map_len(map); k++) {
+        const char *key = nf_yaml_scalar(nf_yaml_map_key(y, map, k));
+        nf_phrase_list *l = !strcmp(key, "connectors") ? &c->connectors
                           : !strcmp(key, "between") ? &c->between
                           : !strcmp(key, "between_join") ? &c->between_join
-                          : !strcmp(key, "change_from") ? &c->change_from : NULL;
-        if (!l)
-            return nf_yaml_error(y, kn, "unknown key '%s' under 'ranges' (expected connectors, "
-                                 "between, between_join, change_from)", key ? key : "?");
-        int rc = load_seq(l, y, map, nf_yaml_map_value(y, map, k), key, 1, 0, 1.0, 0, 0);
-        if (rc)
-            return rc;
+                          : &c->change_from;
+        rc = load_seq(l, y, map, nf_yaml_map_value(y, map, k), key, 1, 0, 1.0, 0, 0);
     }
-    return NF_OK;
+    return rc;
 }
 
 static int by_date(const void *a, const void *b)
@@ -539,17 +527,12 @@ static int load_rates(struct nf_money_conf *c, nf_yaml *y, yaml_node_t *root)
         yaml_node_t *item = nf_yaml_seq_at(y, seq, i);
         if (!item || item->type != YAML_MAPPING_NODE)
             return nf_yaml_error(y, item, "a rate row must be a map with 'date' and 'usd_per'");
-        for (size_t k = 0; k < nf_yaml_map_len(item); k++) {
-            const char *key = nf_yaml_scalar(nf_yaml_map_key(y, item, k));
-            if (!key || (strcmp(key, "date") && strcmp(key, "usd_per")))
-                return nf_yaml_error(y, nf_yaml_map_key(y, item, k),
-                                     "unknown key '%s' in a rate row", key ? key : "?");
-        }
+        static const char *const rate_keys[] = {"date", "usd_per", NULL};
         nf_rate_row *row = &c->rates[c->nrates];
         row->line = nf_yaml_line(item);
         const char *date = NULL;
-        int rc = nf_yaml_get_string(&date, y, item, "date", 1);
-        if (rc)
+        int rc = nf_yaml_check_keys(y, item, "a rate row", rate_keys);
+        if (rc || (rc = nf_yaml_get_string(&date, y, item, "date", 1)))
             return rc;
         if (!valid_date(date))
             return nf_yaml_error(y, nf_yaml_get(y, item, "date"),
@@ -638,18 +621,9 @@ static int check_top_keys(nf_yaml *y, yaml_node_t *root)
 {
     static const char *const known[] = {
         "version", "currencies", "ambiguous", "scales", "numbers", "percent",
-        "qualifiers", "vague", "ranges", "rate_date", "rates"
+        "qualifiers", "vague", "ranges", "rate_date", "rates", NULL
     };
-    for (size_t k = 0; k < nf_yaml_map_len(root); k++) {
-        yaml_node_t *kn = nf_yaml_map_key(y, root, k);
-        const char *key = nf_yaml_scalar(kn);
-        size_t i = 0;
-        while (i < sizeof known / sizeof *known && (!key || strcmp(key, known[i])))
-            i++;
-        if (i == sizeof known / sizeof *known)
-            return nf_yaml_error(y, kn, "unknown key '%s'", key ? key : "?");
-    }
-    return NF_OK;
+    return nf_yaml_check_keys(y, root, "money.yaml", known);
 }
 
 /* Bytes where the scanner must look: digits, and the first bytes of

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Kinds in tie-break order: at one position the longest cue wins, and on
  * equal length the lower kind. */
@@ -166,25 +165,17 @@ static int build_index(struct nf_cues *c)
 int nf_cues_load(struct nf_cues **out, const char *schema_dir)
 {
     *out = NULL;
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s/cues.yaml", schema_dir) >= (int)sizeof path)
-        return nf_set_error(NF_EINVAL, "%s: schema path too long", schema_dir);
-    struct nf_cues *c = calloc(1, sizeof *c);
-    if (!c)
-        return nf_set_error(NF_ENOMEM, "%s: out of memory", path);
-    /* A schema without cues.yaml states every claim as asserted. */
-    if (access(path, F_OK) != 0) {
-        *out = c;
-        return NF_OK;
-    }
     nf_yaml *y;
-    int rc = nf_yaml_load(&y, path);
-    if (rc) {
-        nf_cues_free(c);
+    int rc = nf_yaml_load_optional(&y, schema_dir, "cues.yaml");
+    if (rc)
         return rc;
+    struct nf_cues *c = calloc(1, sizeof *c);
+    if (!c) {
+        nf_yaml_free(y);
+        return nf_set_error(NF_ENOMEM, "%s/cues.yaml: out of memory", schema_dir);
     }
-    rc = load_doc(c, y);
-    if (!rc)
+    /* A schema without cues.yaml states every claim as asserted. */
+    if (y && !(rc = load_doc(c, y)))
         rc = build_index(c);
     nf_yaml_free(y);
     if (rc) {

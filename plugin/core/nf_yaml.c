@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 int nf_yaml_load(nf_yaml **out, const char *path)
 {
@@ -46,6 +47,17 @@ int nf_yaml_load(nf_yaml **out, const char *path)
     }
     *out = y;
     return NF_OK;
+}
+
+int nf_yaml_load_optional(nf_yaml **out, const char *dir, const char *name)
+{
+    *out = NULL;
+    nf_buf path = NF_BUF_INIT;
+    int rc = nf_buf_printf(&path, "%s/%s", dir, name);
+    if (!rc && access(path.data, F_OK) == 0)
+        rc = nf_yaml_load(out, path.data);
+    nf_buf_free(&path);
+    return rc;
 }
 
 void nf_yaml_free(nf_yaml *y)

@@ -14,6 +14,9 @@ typedef struct nf_yaml {
 
 /* Load PATH; on a syntax error returns NF_ESCHEMA with "PATH:LINE: ...". */
 int nf_yaml_load(nf_yaml **out, const char *path);
+/* Load the optional schema file DIR/NAME: a missing file is no error and
+ * gives *OUT = NULL (the loader then keeps its defaults). */
+int nf_yaml_load_optional(nf_yaml **out, const char *dir, const char *name);
 void nf_yaml_free(nf_yaml *y);
 
 yaml_node_t *nf_yaml_root(nf_yaml *y);

@@ -52,7 +52,8 @@ int nf_number_terms_add(nf_xdoc *doc, const char *prefix, uint64_t key)
         key = NF_NUMBER_KEY_MAX;
     int d = digits_of(key);
     for (int level = 0; level <= d; level++) {
-        term_for(term, sizeof term, prefix, d, key >> (4 * level), level);
+        /* level == d == 16 would shift by 64 (undefined); that term has no digits */
+        term_for(term, sizeof term, prefix, d, level < d ? key >> (4 * level) : 0, level);
         int rc = nf_xdoc_add_boolean_term(doc, term, strlen(term));
         if (rc)
             return rc;

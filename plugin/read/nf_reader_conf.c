@@ -3,7 +3,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/nf_buf.h"
 #include "core/nf_error.h"
@@ -51,12 +50,8 @@ static int load_hints(struct nf_reader_conf *conf, nf_yaml *y,
 int nf_reader_conf_load(struct nf_reader_conf **out, const char *schema_dir)
 {
     *out = NULL;
-    nf_buf path = NF_BUF_INIT;
-    if (nf_buf_printf(&path, "%s/reader.yaml", schema_dir))
-        return NF_ENOMEM;
-    nf_yaml *y = NULL;
-    int rc = access(path.data, F_OK) == 0 ? nf_yaml_load(&y, path.data) : NF_OK;
-    nf_buf_free(&path);
+    nf_yaml *y;
+    int rc = nf_yaml_load_optional(&y, schema_dir, "reader.yaml");
     if (rc || !y)
         return rc; /* no reader.yaml: no hints, structural rules only */
     struct nf_reader_conf *conf = calloc(1, sizeof *conf);

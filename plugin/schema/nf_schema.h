@@ -62,6 +62,9 @@ typedef struct nf_schema {
     struct nf_attribution *attribution;
     struct nf_claim_rules *claims;
     struct nf_reader_conf *reader;  /* NULL: no reader.yaml */
+    /* abi/nf_plugin.c: the stemmers its schema handle lends out (it makes
+     * and frees them); NULL for every other user of a schema. */
+    struct nf_plugin_stemmers *plugin_stemmers;
 } nf_schema;
 
 int nf_schema_load(nf_schema **out, const char *dir);

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -290,10 +289,15 @@ static void bad_reader_yaml_names_line(void **state)
     assert_null(conf);
 }
 
+/* 20 MB of paragraphs: accepted under the default limit, and every
+ * paragraph comes out as one line of text.  This guards against work that
+ * grows with the text already extracted (re-copying or rescanning it per
+ * paragraph): that would take ~10^11 steps here and be stopped by the
+ * test's timeout (meson.build), a hang guard only.  The reader's speed is
+ * measured by bench/input_scaling, not here. */
 static void huge_html_article_is_linear(void **state)
 {
     (void)state;
-    /* 20 MB of paragraphs: accepted under the default limit, quickly. */
     const char head[] = "<html><head><title>Big</title></head><body><article>";
     const char para[] = "<p>Capacity &amp; power were the constraint, said the operator.</p>\n";
     size_t n = (20u << 20) / (sizeof para - 1);
@@ -306,19 +310,19 @@ static void huge_html_article_is_linear(void **state)
     page[len] = '\0';
     assert_true(len >= 20u << 20);
     collect c = {0};
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     assert_int_equal(nf_read_memory(page, len, NF_FORMAT_HTML, "big.html", NULL,
                                     collect_article, collect_error, &c), NF_OK);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     assert_int_equal(c.n_errors, 0);
     assert_int_equal(c.n_articles, 1);
     const char line[] = "Capacity & power were the constraint, said the operator.\n";
+    size_t ll = sizeof line - 1;
     /* "Big\n\n" + one line per paragraph, the last without its newline */
-    assert_int_equal(c.articles[0]->text_len, 5 + n * (sizeof line - 1) - 1);
-    assert_true(secs < 20.0);
-    print_message("20 MB HTML read in %.2f s\n", secs);
+    const nf_article *a = c.articles[0];
+    assert_int_equal(a->text_len, 5 + n * ll - 1);
+    assert_memory_equal(a->text, "Big\n\n", 5);
+    for (size_t i = 0; i + 1 < n; i++)
+        assert_memory_equal(a->text + 5 + i * ll, line, ll);
+    assert_memory_equal(a->text + 5 + (n - 1) * ll, line, ll - 1);
     collect_free(&c);
     free(page);
 }

@@ -10,8 +10,10 @@ import time
 import nfgen
 from relcheck import NEWSFACET, expect, finish, tempdir
 
-BATCH = 100
-N = 2000
+# Enough articles and commits that several searches run while the indexer
+# works, even when it is fast and the machine is busy.
+BATCH = 50
+N = 3000
 
 work = tempdir()
 archive = os.path.join(work, "archive.jsonl")

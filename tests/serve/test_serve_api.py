@@ -63,6 +63,12 @@ try:
                f"{label}: the same hits in the same order")
         expect(api["page"] == 1 and api["pages"] == (cli["total"] + 9) // 10,
                f"{label}: page info {api['page']}/{api['pages']}")
+        # the CLI's whole answer (snippets, claims...), paging appended last
+        expect(list(api)[-3:] == ["page", "size", "pages"] and api["size"] == 10,
+               f"{label}: page, size, pages come last ({list(api)[-3:]})")
+        rest = {k: v for k, v in api.items() if k not in ("took_ms", "page", "size", "pages")}
+        expect(rest == {k: v for k, v in cli.items() if k != "took_ms"},
+               f"{label}: otherwise the CLI's answer, member for member")
 
     # Multi-select: selecting a claim leaves the claim facet's own counts as without it.
     _, sel, _ = srv.get("/api/search", {"filter": f"claim:{claim1}", "facets": "claim,company"})

@@ -393,6 +393,31 @@ static void bad_patterns_name_file_and_line(void **state)
     rmdir(dir);
 }
 
+/* Unknown keys are named with file and line (core/nf_yaml's check); no
+ * attribution.yaml at all is an empty configuration, not an error. */
+static void unknown_keys_and_missing_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/nf-attr-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[4200];
+    snprintf(path, sizeof path, "%s/attribution.yaml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("cites:\n  - \"{outlet} reported\"\ncitez:\n  - \"{outlet} wrote\"\n", f);
+    fclose(f);
+    struct nf_attribution *at = NULL;
+    assert_int_equal(nf_attribution_load(&at, dir), NF_ESCHEMA);
+    assert_null(at);
+    assert_non_null(strstr(nf_errmsg(), "attribution.yaml:3: unknown key 'citez'"));
+    assert_non_null(strstr(nf_errmsg(), "cites, credits"));
+    remove(path);
+    assert_int_equal(nf_attribution_load(&at, dir), NF_OK);
+    assert_non_null(at);
+    nf_attribution_free(at);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +440,7 @@ int main(void)
         cmocka_unit_test(no_credit_no_source),
         cmocka_unit_test(kebab_case_ids),
         cmocka_unit_test(bad_patterns_name_file_and_line),
+        cmocka_unit_test(unknown_keys_and_missing_file),
     };
     return cmocka_run_group_tests(tests, load_schema, free_schema);
 }

@@ -67,13 +67,34 @@ static int run(serve_app *app, search_call *call, struct MHD_Connection *c,
     return rc;
 }
 
-/* The plugin's JSON, parsed so paging can be added. */
+/* The plugin's JSON, parsed. */
 static json_t *take_json(serve_app *app, search_call *call)
 {
     json_t *o = json_loads(call->json, 0, NULL);
     app->plugin->api->free(call->json);
     call->json = NULL;
     return o;
+}
+
+/* JSON, the plugin's compact JSON object (parsed and checked to be one),
+ * with "page", "size" and "pages" as its last members, in a new string:
+ * the bytes json_dumps would write after adding them to the parsed object,
+ * without writing the hits (most of the answer) again. */
+static char *with_paging(const char *json, unsigned page, unsigned size, json_int_t total)
+{
+    size_t len = strlen(json);
+    if (len < 2 || json[len - 1] != '}')
+        return NULL;
+    char tail[128];
+    int n = snprintf(tail, sizeof tail,
+                     "%s\"page\":%u,\"size\":%u,\"pages\":%" JSON_INTEGER_FORMAT "}",
+                     len == 2 ? "" : ",", page, size, (total + size - 1) / size);
+    char *out = malloc(len - 1 + (size_t)n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, json, len - 1);
+    memcpy(out + len - 1, tail, (size_t)n + 1);
+    return out;
 }
 
 enum MHD_Result serve_api_search(serve_app *app, struct MHD_Connection *c, int facets_only)
@@ -90,26 +111,32 @@ enum MHD_Result serve_api_search(serve_app *app, struct MHD_Connection *c, int f
     enum MHD_Result reply = MHD_NO;
     if (run(app, &call, c, &reply))
         return reply;
-    json_t *o = take_json(app, &call);
-    if (!o)
+    /* Parsed to check the facets and read the total; the plugin's own text
+     * is what is sent. */
+    json_t *o = json_loads(call.json, 0, NULL);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        app->plugin->api->free(call.json);
         return serve_reply_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
                                  "the plugin returned invalid JSON");
+    }
     json_t *facets = json_object_get(o, "facets");
     for (size_t i = 0; i < p.req.nfacets; i++)
         if (!json_object_get(facets, p.facets[i])) {
             json_decref(o);
+            app->plugin->api->free(call.json);
             return serve_reply_error(c, MHD_HTTP_BAD_REQUEST, "unknown facet '%s'", p.facets[i]);
         }
-    if (facets_only) {
+    char *body;
+    if (facets_only) {             /* a page of one hit, dropped */
         json_object_del(o, "hits");
+        body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     } else {
-        json_int_t total = json_integer_value(json_object_get(o, "total"));
-        json_object_set_new(o, "page", json_integer(p.page));
-        json_object_set_new(o, "size", json_integer(p.size));
-        json_object_set_new(o, "pages", json_integer((total + p.size - 1) / p.size));
+        body = with_paging(call.json, p.page, p.size,
+                           json_integer_value(json_object_get(o, "total")));
     }
-    char *body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
+    app->plugin->api->free(call.json);
     return serve_reply_json(c, MHD_HTTP_OK, body);
 }
 
