@@ -57,19 +57,33 @@ static double now_ms(void)
 
 static int check_schema(nf_searcher *s)
 {
-    char *built = NULL;
+    char *built = NULL, *layout = NULL;
     int rc = nf_xdb_get_metadata(&built, s->db, "newsfacet.schema");
-    if (rc)
+    if (!rc)
+        rc = nf_xdb_get_metadata(&layout, s->db, "newsfacet.layout");
+    if (rc) {
+        free(built);
         return rc;
+    }
     free(s->warning);
     s->warning = NULL;
-    if (built[0] && strcmp(built, s->schema->id) != 0) {
-        nf_buf b = NF_BUF_INIT;
+    nf_buf b = NF_BUF_INIT;
+    if (built[0] && strcmp(built, s->schema->id) != 0)
         nf_buf_printf(&b, "%s was built with schema %s, searching with schema %s: "
                       "facets may not match", s->path, built, s->schema->id);
+    /* Layout 2 changed the money and percent range terms: an older index
+     * answers those ranges with nothing until it is indexed again. */
+    if (layout[0] && strcmp(layout, NF_LAYOUT_VERSION) != 0)
+        nf_buf_printf(&b, "%s%s has index layout %s, this newsfacet writes and reads layout %s: "
+                      "run newsfacet index over it again (money: and percent: ranges "
+                      "may find nothing until then)", b.len ? "; " : "", s->path, layout,
+                      NF_LAYOUT_VERSION);
+    if (b.len)
         s->warning = nf_buf_detach(&b);
-    }
+    else
+        nf_buf_free(&b);
     free(built);
+    free(layout);
     return NF_OK;
 }
 

@@ -90,4 +90,14 @@ p = run("search", "--db", db, "--schema", other, "openai")
 expect(p.returncode == 0 and "warning" in p.stderr and "schema" in p.stderr,
        f"searching with a different schema warns: {p.stderr.strip()[:200]!r}")
 
+# An index of another layout (as one written before layout 2 looks) warns
+# that it needs indexing again, naming the layouts.
+w = xapian.WritableDatabase(db, xapian.DB_OPEN)
+w.set_metadata("newsfacet.layout", "1")
+w.commit()
+w.close()
+p = run("search", "--db", db, "openai")
+expect(p.returncode == 0 and "layout 1" in p.stderr and "newsfacet index" in p.stderr,
+       f"searching an index of an older layout warns: {p.stderr.strip()[:300]!r}")
+
 finish([work])
