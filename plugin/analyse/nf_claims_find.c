@@ -74,14 +74,17 @@ static uint32_t lookup(const nf_claim_termtab *tt, char kind, const char *a, siz
  * direct-mapped cache of term -> (stem id, exact id), tagged with the rule
  * set's serial, spares the stemmer and two table look-ups for the words an
  * article repeats. */
-#define TERM_CACHE_SLOTS 8192       /* a power of two */
+#define TERM_CACHE_SLOTS 16384      /* a power of two; two ways per set */
 #define TERM_CACHE_MAX 27           /* longer terms are not cached */
 
 typedef struct term_slot {
-    uint64_t serial;                /* rule set; 0 = empty */
+    uint64_t serial;                /* rule set of the ids; 0 = empty */
     uint32_t stem_id, exact_id;
     uint32_t len;
     char term[TERM_CACHE_MAX + 1];
+    uint32_t stem_len;              /* 0: no stem kept (too long) */
+    char stem[TERM_CACHE_MAX + 1];  /* the term's stem: another rule set's
+                                       ids need no stemming again */
 } term_slot;
 
 typedef struct thread_stem {
@@ -134,6 +137,9 @@ static int thread_stemmer(nf_stemmer **out, term_slot **cache, int *owned,
         if (rc)
             return rc;
         strcpy(t->language, language);
+        /* the cached stems were another language's */
+        if (t->cache)
+            memset(t->cache, 0, TERM_CACHE_SLOTS * sizeof *t->cache);
     }
     if (!t->cache)
         t->cache = calloc(TERM_CACHE_SLOTS, sizeof *t->cache);
@@ -165,10 +171,25 @@ static int prepare_tokens(finder *f)
         size_t len = tk->v[i].term_len;
         f->tok_special[i] = (uint8_t)(is_year(term, len) | (is_multiple(term, len) << 1));
         term_slot *slot = NULL;
+        int known_term = 0;     /* the slot holds this term, maybe other ids */
         if (cache && len <= TERM_CACHE_MAX) {
-            slot = &cache[term_hash(term, len) & (TERM_CACHE_SLOTS - 1)];
-            if (slot->serial == f->r->serial && slot->len == len &&
-                memcmp(slot->term, term, len) == 0) {
+            /* two ways per set: a pair of frequent words that share a set
+             * does not evict each other; a new term goes first, the one it
+             * displaces second */
+            term_slot *set = &cache[term_hash(term, len) & (TERM_CACHE_SLOTS - 2)];
+            slot = &set[0];
+            if (!(set[0].serial && set[0].len == len && memcmp(set[0].term, term, len) == 0)) {
+                if (set[1].serial && set[1].len == len && memcmp(set[1].term, term, len) == 0) {
+                    term_slot tmp = set[0];     /* a hit in the second way: swap */
+                    set[0] = set[1];
+                    set[1] = tmp;
+                } else {
+                    set[1] = set[0];
+                    set[0].serial = 0;
+                }
+            }
+            known_term = slot->serial && slot->len == len && memcmp(slot->term, term, len) == 0;
+            if (known_term && slot->serial == f->r->serial) {
                 f->stem_id[i] = slot->stem_id;
                 f->exact_id[i] = slot->exact_id;
                 continue;
@@ -177,11 +198,23 @@ static int prepare_tokens(finder *f)
         f->exact_id[i] = lookup(&f->r->terms, 'x', term, len, NULL);
         const char *stem = term;
         size_t slen = len;
-        /* like Xapian, numbers are not stemmed */
-        if (st && !isdigit((unsigned char)term[0]))
+        if (known_term && slot->stem_len) {
+            stem = slot->stem;
+            slen = slot->stem_len;
+        } else if (st && !isdigit((unsigned char)term[0])) {
+            /* like Xapian, numbers are not stemmed */
             rc = nf_stemmer_stem(st, term, len, &stem, &slen);
+        }
         f->stem_id[i] = rc ? NF_TERM_NONE : lookup(&f->r->terms, 's', stem, slen, NULL);
         if (slot && !rc) {
+            if (!known_term) {
+                slot->stem_len = 0;
+                if (slen <= TERM_CACHE_MAX) {
+                    memcpy(slot->stem, stem, slen);
+                    slot->stem[slen] = '\0';
+                    slot->stem_len = (uint32_t)slen;
+                }
+            }
             slot->serial = f->r->serial;
             slot->stem_id = f->stem_id[i];
             slot->exact_id = f->exact_id[i];
