@@ -17,4 +17,6 @@ echo "== newsfacet search --db demo-db --filter claim:exclusivity-ended --facets
 "$nf" search --db demo-db --filter claim:exclusivity-ended --facets stance,cites openai
 echo
 echo "== quest -d demo-db 'exclusive partnership'   (stock Xapian, unchanged)"
-quest -d demo-db -m 3 'exclusive partnership' | head -20
+# sed, not head: head exits after 20 lines and quest then dies of SIGPIPE,
+# which pipefail turns into a failed demo.
+quest -d demo-db -m 3 'exclusive partnership' | sed -n '1,20p'
