@@ -54,10 +54,10 @@ static int rehash(nf_wordtab *t, size_t nslots)
     return NF_OK;
 }
 
-int nf_wordtab_intern(uint32_t *out, nf_wordtab *t, const char *word)
+int nf_wordtab_intern_n(uint32_t *out, nf_wordtab *t, const char *word, size_t len)
 {
     *out = 0;
-    uint32_t id = nf_wordtab_find_str(t, word);
+    uint32_t id = nf_wordtab_find(t, word, len);
     if (id) {
         *out = id;
         return NF_OK;
@@ -76,17 +76,24 @@ int nf_wordtab_intern(uint32_t *out, nf_wordtab *t, const char *word)
         t->words = v;
         t->cap = cap;
     }
-    char *copy = strdup(word);
+    char *copy = malloc(len + 1);
     if (!copy)
         return nf_set_error(NF_ENOMEM, "out of memory growing a word table");
+    memcpy(copy, word, len);
+    copy[len] = '\0';
     t->words[t->n++] = copy;
     size_t mask = t->nslots - 1;
-    size_t i = hash_word(word, strlen(word)) & mask;
+    size_t i = hash_word(word, len) & mask;
     while (t->slots[i])
         i = (i + 1) & mask;
     t->slots[i] = (uint32_t)t->n;
     *out = (uint32_t)t->n;
     return NF_OK;
+}
+
+int nf_wordtab_intern(uint32_t *out, nf_wordtab *t, const char *word)
+{
+    return nf_wordtab_intern_n(out, t, word, strlen(word));
 }
 
 void nf_wordtab_free(nf_wordtab *t)

@@ -18,6 +18,8 @@ typedef struct nf_wordtab {
 
 /* The id of WORD, adding it when new (*OUT >= 1). */
 int nf_wordtab_intern(uint32_t *out, nf_wordtab *t, const char *word);
+/* Same for the LEN bytes at WORD (no NUL needed; the table keeps a copy). */
+int nf_wordtab_intern_n(uint32_t *out, nf_wordtab *t, const char *word, size_t len);
 /* The id of the LEN bytes at WORD, or 0 when absent. */
 uint32_t nf_wordtab_find(const nf_wordtab *t, const char *word, size_t len);
 /* Same for a NUL-terminated word. */

@@ -21,11 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <newsfacet/nf_xapian.h>
+#include "analyse/nf_wordtab.h"
 
 typedef struct nf_facet_column {
     nf_valueno slot;
     int months;          /* the date slot: YYYYMMDD values kept as "YYYY-MM" */
-    char **values;       /* id -> value */
+    nf_wordtab values;   /* value <-> id + 1 (ids below count from 0) */
     uint32_t nvalues;
     uint32_t *row;       /* document d's ids are ids[row[d] .. row[d + 1]) */
     uint32_t *ids;

@@ -605,7 +605,7 @@ static int count_with_columns(nf_xmset **ms, unsigned *total, nf_searcher *s,
     nf_xquery_free(full);
     *total = c.total;
     for (size_t i = 0; i < njobs && !rc; i++)
-        rc = nf_facet_counts_from_ids(&jobs[i].counts, (const char *const *)jobs[i].col->values,
+        rc = nf_facet_counts_from_ids(&jobs[i].counts, (const char *const *)jobs[i].col->values.words,
                                       c.counts + jobs[i].col->base, jobs[i].col->nvalues);
     for (size_t e = 0; e < c.nexcl; e++)
         free(c.excl_bits[e]);
